@@ -1,0 +1,5 @@
+"""``python -m readouts``: the same command line as the ``readouts`` script."""
+
+from readouts.cli import main
+
+main()

@@ -1,0 +1,312 @@
+"""The ``readouts`` command line: parse options, call the library, write the result.
+
+Exit statuses: 0 success; 1 with ``--exit-code`` when some topic is one-sided; 2 for bad usage
+or unusable input (``Error: ...`` on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from readouts import __version__
+from readouts.errors import ReadoutsError, UsageError
+from readouts.render import FORMATS
+
+EXIT_ONE_SIDED = 1
+EXIT_USAGE = 2
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class ReadoutsGroup(click.Group):
+    """A click group that turns every user error into one ``Error:`` line and exit status 2."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        kwargs["standalone_mode"] = False
+        try:
+            status = super().main(*args, **kwargs)
+        except click.exceptions.Abort:
+            click.echo("Error: interrupted", err=True)
+            sys.exit(130)
+        except click.ClickException as exc:
+            hint = ""
+            if isinstance(exc, click.UsageError) and exc.ctx is not None:
+                hint = f" (see '{exc.ctx.command_path} --help')"
+            click.echo(f"Error: {exc.format_message()}{hint}", err=True)
+            sys.exit(EXIT_USAGE)
+        except ReadoutsError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(exc.exit_status)
+        except BrokenPipeError:
+            # The reader went away (e.g. `| head`): not an error worth a traceback.
+            sys.stderr.close()
+            sys.exit(0)
+        sys.exit(status or 0)
+
+
+@click.group(cls=ReadoutsGroup, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="readouts")
+def cli() -> None:
+    """Compare two governments' readouts of the same call or meeting.
+
+    \b
+    Examples:
+      readouts compare yerevan.txt kremlin.txt --labels Yerevan,Kremlin
+      readouts compare --sample 2023-01-31-pashinian-putin --format json
+      readouts samples
+      readouts topics karabakh
+    """
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None or output == "-":
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write ({exc.strerror}); choose another -o path") from None
+
+
+def _use_color(output: str | None, color: bool | None) -> bool:
+    if color is not None:
+        return color
+    if output not in (None, "-") or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _width(width: int | None) -> int:
+    return width or shutil.get_terminal_size((100, 24)).columns
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, metavar="A B")
+@click.option("--sample", metavar="NAME", help="Compare a bundled sample pair (see 'readouts samples').")
+@click.option("--labels", metavar="A,B", help="Names of the two sides [default: the file names].")
+@click.option("--topic", "queries", multiple=True, metavar="NAME[=ALIAS|ALIAS]",
+              help="Ask whether each side mentions this topic (repeatable).")
+@click.option("--topics", "lexicon_file", metavar="FILE",
+              help="Add or override topics from a TOML or JSON lexicon file.")
+@click.option("--no-lexicon", is_flag=True, help="Do not look for the built-in lexicon's topics.")
+@click.option("--discover", type=click.IntRange(0, 100), default=None, metavar="N",
+              help="Report up to N discovered one-sided terms per side [default: 10].")
+@click.option("--no-discover", is_flag=True, help="Report no discovered terms.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option("--exit-code", is_flag=True, help="Exit with status 1 when some topic is one-sided.")
+@click.option("--encoding", metavar="NAME", help="Encoding of the input files [default: UTF-8].")
+@click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html"]),
+              default="auto", show_default=True, help="How to read the input files.")
+@click.option("--max-bytes", type=click.IntRange(1), default=None, metavar="N",
+              help="Refuse input files larger than N bytes [default: 20000000].")
+@click.option("--width", type=click.IntRange(40), default=None, metavar="N",
+              help="Width of the table format [default: the terminal's].")
+@click.option("--color/--no-color", default=None,
+              help="Force colour on or off [default: on a terminal, unless NO_COLOR is set].")
+def compare(
+    files: tuple[str, ...],
+    sample: str | None,
+    labels: str | None,
+    queries: tuple[str, ...],
+    lexicon_file: str | None,
+    no_lexicon: bool,
+    discover: int | None,
+    no_discover: bool,
+    fmt: str,
+    output: str | None,
+    exit_code: bool,
+    encoding: str | None,
+    input_format: str,
+    max_bytes: int | None,
+    width: int | None,
+    color: bool | None,
+) -> None:
+    """Compare readout A with readout B: topics each side mentions or leaves out, and the
+    sentences side by side. A or B may be '-' for standard input.
+
+    \b
+    Examples:
+      readouts compare yerevan.txt kremlin.txt --labels Yerevan,Kremlin
+      readouts compare --sample 2023-01-31-pashinian-putin
+      readouts compare a.txt b.txt --topic "Lachin corridor blockade" --topic "peacekeepers"
+      readouts compare a.html b.html --format html -o report.html
+      readouts compare a.txt b.txt --format json | jq '.topics[] | select(.status != "both")'
+    """
+    from readouts import sources
+    from readouts.compare import check_labels
+    from readouts.compare import compare as run_compare
+    from readouts.config import Config
+    from readouts.lexicon import builtin_lexicon, parse_lexicon
+
+    read_options: dict[str, Any] = {"encoding": encoding, "input_format": input_format}
+    if max_bytes is not None:
+        read_options["max_bytes"] = max_bytes
+    meta: dict[str, Any] = {}
+    if sample is not None:
+        if files:
+            raise UsageError("give either --sample NAME or two files, not both")
+        pair = sources.load_sample(sample)
+        paths = [str(pair.path_a), str(pair.path_b)]
+        default_labels = [pair.label_a, pair.label_b]
+        meta = {"sample": pair.name}
+    else:
+        if len(files) != 2:
+            raise UsageError(
+                f"give two readouts to compare (A B), got {len(files)}; "
+                "or use --sample NAME (see 'readouts samples')"
+            )
+        paths = list(files)
+        default_labels = []
+    if paths[0] == paths[1] and paths[0] != "-":
+        click.echo(f"Warning: {paths[0]} is given twice; comparing it with itself", err=True)
+    if paths.count("-") > 1:
+        raise UsageError("standard input ('-') can be read only once; give one side as a file")
+    read = [sources.read_source(p, **read_options) for p in paths]
+    if labels is not None:
+        label_pair = check_labels(labels.split(","))
+    elif default_labels:
+        label_pair = check_labels(default_labels)
+    else:
+        stems = [r.stem for r in read]
+        label_pair = (stems[0], stems[1]) if stems[0] != stems[1] else ("A", "B")
+    shown_sources = [Path(p).name if sample else p for p in paths]
+
+    lexicon = builtin_lexicon()
+    if lexicon_file is not None:
+        source = sources.read_source(lexicon_file, encoding=encoding)
+        fmt_lex = "json" if lexicon_file.lower().endswith(".json") else "toml"
+        user, extend = parse_lexicon(source.text, source=lexicon_file, fmt=fmt_lex)
+        lexicon = lexicon.merged(user, extend=extend)
+    config = Config()
+    if no_discover:
+        config = replace(config, discover=0)
+    elif discover is not None:
+        config = replace(config, discover=discover)
+    result = run_compare(
+        read[0].text,
+        read[1].text,
+        labels=label_pair,
+        sources=shown_sources,
+        topics=queries,
+        lexicon=lexicon,
+        use_lexicon=not no_lexicon,
+        config=config,
+    )
+    if meta:
+        result = replace(result, meta=meta)
+    _write(_render(result, fmt, width=_width(width), color=_use_color(output, color)), output)
+    if exit_code and result.one_sided:
+        sys.exit(EXIT_ONE_SIDED)
+
+
+def _render(result: Any, fmt: str, *, width: int, color: bool) -> str:
+    if fmt == "json":
+        from readouts.render.json import render_json
+
+        return render_json(result)
+    if fmt == "csv":
+        from readouts.render.csv import render_csv
+
+        return render_csv(result)
+    if fmt == "markdown":
+        from readouts.render.markdown import render_markdown
+
+        return render_markdown(result)
+    if fmt == "html":
+        from readouts.render.html import render_html
+
+        return render_html(result)
+    from readouts.render.table import render_table
+
+    return render_table(result, width=width, color=color)
+
+
+@cli.command(context_settings=CONTEXT)
+def samples() -> None:
+    """List the bundled sample pairs (use them with 'readouts compare --sample NAME').
+
+    \b
+    Example:
+      readouts samples
+    """
+    from tabulate import tabulate
+
+    from readouts.sources import list_samples
+
+    rows = [
+        [
+            s.name,
+            f"{s.label_a} / {s.label_b}",
+            "constructed" if s.meta.get("constructed") else "real",
+            s.meta.get("event", ""),
+        ]
+        for s in list_samples()
+    ]
+    click.echo(tabulate(rows, headers=["sample", "sides", "kind", "event"], tablefmt="simple",
+                        maxcolwidths=[None, 30, None, 60]))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("search", required=False, default="")
+@click.option("--category", metavar="NAME", help="Only topics of this category (e.g. security).")
+@click.option("--topics", "lexicon_file", metavar="FILE", help="Include a user lexicon file.")
+@click.option("--aliases", is_flag=True, help="Show every alias, in every language.")
+def topics(search: str, category: str | None, lexicon_file: str | None, aliases: bool) -> None:
+    """List the topics readouts knows, optionally those whose name, alias or description
+    contains SEARCH.
+
+    \b
+    Examples:
+      readouts topics
+      readouts topics karabakh --aliases
+      readouts topics --category security
+    """
+    from tabulate import tabulate
+
+    from readouts import sources
+    from readouts.lexicon import builtin_lexicon, parse_lexicon
+
+    lexicon = builtin_lexicon()
+    if lexicon_file is not None:
+        text = sources.read_source(lexicon_file).text
+        fmt_lex = "json" if lexicon_file.lower().endswith(".json") else "toml"
+        user, extend = parse_lexicon(text, source=lexicon_file, fmt=fmt_lex)
+        lexicon = lexicon.merged(user, extend=extend)
+    needle = search.casefold()
+    rows = []
+    for t in lexicon.topics.values():
+        if category and t.category.casefold() != category.casefold():
+            continue
+        haystack = " ".join((t.key, t.name, t.description, *t.aliases, *t.related)).casefold()
+        if needle and needle not in haystack:
+            continue
+        shown = t.aliases if aliases else t.aliases[:4]
+        more = "" if aliases or len(t.aliases) <= 4 else f" (+{len(t.aliases) - 4})"
+        rows.append([t.key, t.name, t.category, "; ".join(shown) + more])
+    if not rows:
+        raise UsageError(f"no topic matches {search!r}; run 'readouts topics' to see them all")
+    width = shutil.get_terminal_size((100, 24)).columns
+    click.echo(
+        tabulate(rows, headers=["id", "name", "category", "aliases"], tablefmt="simple",
+                 maxcolwidths=[None, 30, None, max(20, width - 70)])
+    )
+    click.echo(f"\n{len(rows)} of {len(lexicon)} topics", err=True)
+
+
+def main() -> None:
+    """The ``readouts`` console script."""
+    cli.main(prog_name="readouts")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""Build a :class:`~readouts.model.Comparison` from two readouts.
+
+This is the library's front door: :func:`compare` takes two texts (or two
+:class:`~readouts.model.Readout` objects), aligns their sentences, finds the topics each side
+mentions and assembles the ledger. It reads no files and formats nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from readouts.align import align
+from readouts.config import Config
+from readouts.errors import UsageError
+from readouts.lexicon import Lexicon, builtin_lexicon
+from readouts.model import Comparison, Emphasis, Mention, Readout, Status, Topic
+from readouts.text import make_readout
+from readouts.topics import (
+    ReadoutIndex,
+    TopicMatcher,
+    discover,
+    find_initiator,
+    find_mentions,
+    lexicon_mentions,
+    negation_words,
+    query_topic,
+)
+
+_STATUS_ORDER = {"only_a": 0, "only_b": 1, "both": 2, "neither": 3}
+_ORIGIN_ORDER = {"query": 0, "lexicon": 1, "discovered": 2}
+
+
+def check_labels(labels: Sequence[str]) -> tuple[str, str]:
+    """Validate a pair of labels: two, non-empty, different.
+
+    >>> check_labels(["Yerevan", "Kremlin"])
+    ('Yerevan', 'Kremlin')
+    >>> check_labels(["Kremlin", "Kremlin"])
+    Traceback (most recent call last):
+    readouts.errors.UsageError: labels must differ, got 'Kremlin' twice; give two distinct labels
+    """
+    if len(labels) != 2:
+        raise UsageError(f"give exactly two labels (A,B), got {len(labels)}: {list(labels)!r}")
+    a, b = (label.strip() for label in labels)
+    if not a or not b:
+        raise UsageError("labels must not be empty; write them as --labels A,B")
+    if a == b:
+        raise UsageError(f"labels must differ, got {a!r} twice; give two distinct labels")
+    return a, b
+
+
+def compare(
+    a: str | Readout,
+    b: str | Readout,
+    *,
+    labels: Sequence[str] = ("A", "B"),
+    sources: Sequence[str] = ("", ""),
+    topics: Sequence[str] = (),
+    lexicon: Lexicon | None = None,
+    use_lexicon: bool = True,
+    config: Config = Config(),
+) -> Comparison:
+    """Compare two readouts of the same call.
+
+    ``a`` and ``b`` are the readouts' texts (or already built :class:`Readout` objects, whose
+    labels then win). ``topics`` are the user's queries, each ``NAME`` or
+    ``NAME=alias|alias``. ``lexicon`` replaces the built-in lexicon (merge a user lexicon into
+    :func:`~readouts.lexicon.builtin_lexicon` to extend it); ``use_lexicon=False`` reports
+    only queries and discovered terms.
+
+    >>> c = compare("Pashinyan raised the blockade of the Lachin corridor.",
+    ...             "The situation around Nagorno-Karabakh was discussed.",
+    ...             labels=("Yerevan", "Kremlin"), topics=["Lachin corridor blockade"])
+    >>> [(t.name, t.status) for t in c.topics if t.origin == "query"]
+    [('Lachin corridor blockade', 'only_a')]
+    """
+    la, lb = check_labels(labels)
+    ra = a if isinstance(a, Readout) else make_readout(a, label=la, source=sources[0])
+    rb = b if isinstance(b, Readout) else make_readout(b, label=lb, source=sources[1])
+    if ra.label == rb.label:
+        check_labels([ra.label, rb.label])
+    lexicon = builtin_lexicon() if lexicon is None else lexicon
+    index = (ReadoutIndex(ra), ReadoutIndex(rb))
+
+    ledger: dict[str, tuple[str, str, str, str, tuple[tuple[Mention, ...], tuple[Mention, ...]]]] = {}
+    negation = negation_words()
+    for name in topics:
+        matcher: TopicMatcher = query_topic(name, lexicon, config)
+        found = tuple(find_mentions(ix, matcher, negation=negation, config=config) for ix in index)
+        t = matcher.topic
+        ledger[t.key] = ("query", t.name, t.description, t.category, (found[0], found[1]))
+    if use_lexicon:
+        per_side = [lexicon_mentions(ix, lexicon, config) for ix in index]
+        for key in sorted(set(per_side[0]) | set(per_side[1])):
+            if key in ledger:
+                continue
+            t = lexicon.topics[key]
+            pair = (per_side[0].get(key, ()), per_side[1].get(key, ()))
+            ledger[key] = ("lexicon", t.name, t.description, t.category, pair)
+    if config.discover > 0:
+        for side in (0, 1):
+            covered = [
+                (m.sentence, m.start, m.end)
+                for entry in ledger.values()
+                for m in entry[4][side]
+            ]
+            for text, mentions in discover(index[side], index[1 - side], covered, config):
+                key = f"term:{text.casefold()}"
+                if key in ledger:
+                    continue
+                found_pair: tuple[tuple[Mention, ...], tuple[Mention, ...]] = (
+                    (mentions, ()) if side == 0 else ((), mentions)
+                )
+                ledger[key] = ("discovered", text, "", "", found_pair)
+
+    emphasis = [_emphasis(readout, {k: v[4][side] for k, v in ledger.items()})
+                for side, readout in enumerate((ra, rb))]
+    result = []
+    for key, (origin, name, description, category, mentions) in ledger.items():
+        status: Status
+        if mentions[0] and mentions[1]:
+            status = "both"
+        elif mentions[0]:
+            status = "only_a"
+        elif mentions[1]:
+            status = "only_b"
+        else:
+            status = "neither"
+        result.append(
+            Topic(
+                key=key,
+                name=name,
+                origin=origin,  # type: ignore[arg-type]
+                status=status,
+                mentions=mentions,
+                emphasis=(emphasis[0].get(key, Emphasis()), emphasis[1].get(key, Emphasis())),
+                description=description,
+                category=category,
+            )
+        )
+    result.sort(key=_ledger_order)
+    return Comparison(
+        readouts=(ra, rb),
+        alignment=align(ra, rb, config=config),
+        topics=tuple(result),
+        initiators=(find_initiator(ra), find_initiator(rb)),
+    )
+
+
+def _ledger_order(t: Topic) -> tuple[int, int, int, str]:
+    firsts = [e.first_sentence for e in t.emphasis if e.first_sentence is not None]
+    return (
+        _STATUS_ORDER[t.status],
+        _ORIGIN_ORDER[t.origin],
+        min(firsts) if firsts else 1 << 30,
+        t.name.casefold(),
+    )
+
+
+def _emphasis(readout: Readout, mentions: dict[str, tuple[Mention, ...]]) -> dict[str, Emphasis]:
+    words = max(1, readout.words)
+    firsts = sorted(
+        ((ms[0].sentence, ms[0].start, key) for key, ms in mentions.items() if ms),
+    )
+    out: dict[str, Emphasis] = {}
+    for rank, (sentence, _start, key) in enumerate(firsts, 1):
+        sentences = {m.sentence for m in mentions[key]}
+        share = sum(readout.sentences[s].words for s in sentences) / words
+        out[key] = Emphasis(rank, sentence, len(sentences), share)
+    return out

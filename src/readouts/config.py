@@ -1,0 +1,59 @@
+"""Every threshold readouts uses, in one frozen object with the reason for each value.
+
+Pass a modified copy (``dataclasses.replace(Config(), discover=0)``) to :func:`readouts.compare`
+to change one. Nothing else in the package hard-codes a tuning number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Config:
+    """Tuning for alignment, topic matching and discovery.
+
+    >>> Config().match_score
+    45.0
+    """
+
+    #: Minimum similarity (0-100) for two sentences to be reported as a matched pair. Readouts of
+    #: the same call share names and a few content words but little phrasing; 45 on rapidfuzz's
+    #: token-set/ratio blend keeps "the situation around Nagorno-Karabakh was discussed" paired
+    #: with "raised the crisis in Nagorno-Karabakh" while unrelated sentences score below 35.
+    match_score: float = 45.0
+    #: A second B sentence joins a pair (one-to-many) only if adding it raises the score by this
+    #: much: one long sentence covering two short ones gains markedly, a coincidence does not.
+    merge_gain: float = 6.0
+    #: Candidate pruning: a B sentence is scored against an A sentence only if they share at least
+    #: this many content words (or one rare word). Scoring every pair is quadratic.
+    min_shared_words: int = 1
+    #: How many candidates per sentence are fully scored after pruning.
+    max_candidates: int = 12
+    #: Sentences are compared on at most this many characters of their content words: enough
+    #: for any real sentence, and it keeps a 200,000-character "sentence" from costing seconds.
+    max_score_chars: int = 4000
+    #: Words shorter than this never match by prefix (inflection); they must match exactly.
+    #: Short words are where prefix matching goes wrong ("EU" in "Europe", "Iran" in "Irani...").
+    min_stem: int = 4
+    #: How many letters an inflected form may add to or drop from the shared prefix. Covers
+    #: blockade/blockaded, блокада/блокадой, Ղարաբաղ/Ղարաբաղի without letting "Iran" reach
+    #: "Ukraine" (no shared prefix at all) or "art" reach "artillery".
+    max_suffix: int = 3
+    #: rapidfuzz ratio at which two long words count as spelling variants (Pashinian/Pashinyan).
+    variant_ratio: float = 85.0
+    #: Words at least this long may match as spelling variants.
+    min_variant_len: int = 6
+    #: Score of a mention through a ``related`` term rather than an alias.
+    related_score: float = 70.0
+    #: Multi-word aliases must find all their content words within this many words.
+    window: int = 12
+    #: Discovered one-sided terms reported per side (``--discover N``); 0 turns discovery off.
+    discover: int = 10
+    #: A discovered term must reach this salience (occurrences weighted by length and
+    #: capitalisation) to be reported; single ordinary words below it are noise.
+    min_salience: float = 2.0
+    #: Two discovered terms are one cluster when rapidfuzz's token_set_ratio reaches this.
+    cluster_ratio: float = 88.0
+    #: Negation cues count only within this many words before a mention.
+    negation_window: int = 5

@@ -1,0 +1,239 @@
+"""The topic lexicon and the per-language word lists, loaded from ``data/``.
+
+The built-in lexicon is one TOML file per language under ``data/lexicon/``: ``en.toml`` defines
+each topic (name, category, description, aliases, related terms) and the others add aliases in
+their language under the same ids. ``data/language/<lang>.toml`` holds each language's stop
+words, negation cues and the phrases that introduce who initiated a call.
+
+A user lexicon (``--topics FILE``) uses the same schema, in TOML or JSON::
+
+    [topics.water-talks]
+    name = "Nile water talks"
+    aliases = ["GERD negotiations", "Nile waters"]
+
+A user topic whose id is already known replaces the built-in one, unless it says
+``extend = true``, in which case its aliases and related terms are added.
+
+This module parses and validates; it does not read user files (``sources.py`` does) and it does
+not match anything (``topics.py`` does).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from readouts.errors import LexiconError
+
+_KEYS = {"name", "description", "category", "aliases", "related", "extend"}
+
+
+@dataclass(frozen=True)
+class TopicDef:
+    """A topic the matcher can look for: ``aliases`` name it, ``related`` terms suggest it."""
+
+    key: str
+    name: str
+    description: str = ""
+    category: str = ""
+    aliases: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A set of topics by id, with lookup by name or alias.
+
+    >>> lex = builtin_lexicon()
+    >>> lex.find("ОДКБ").name
+    'CSTO'
+    """
+
+    topics: dict[str, TopicDef] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.topics)
+
+    def find(self, name: str) -> TopicDef | None:
+        """The topic whose id, name or alias is ``name`` (case-insensitive), if any."""
+        return self._names().get(_name_key(name))
+
+    @cache  # noqa: B019 - Lexicon is frozen and hashable by identity; the cache lives with it
+    def _names(self) -> dict[str, TopicDef]:
+        names: dict[str, TopicDef] = {}
+        # Ids and names first so that an alias shared by two topics never hides a topic's name.
+        for topic in self.topics.values():
+            names.setdefault(_name_key(topic.key), topic)
+            names.setdefault(_name_key(topic.name), topic)
+        for topic in self.topics.values():
+            for alias in topic.aliases:
+                names.setdefault(_name_key(alias), topic)
+        return names
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def merged(self, other: Lexicon, *, extend: frozenset[str] = frozenset()) -> Lexicon:
+        """This lexicon with ``other``'s topics added; ids in ``extend`` add aliases."""
+        topics = dict(self.topics)
+        for key, topic in other.topics.items():
+            old = topics.get(key)
+            if old is not None and key in extend:
+                topic = replace(
+                    old,
+                    aliases=_unique(old.aliases + topic.aliases),
+                    related=_unique(old.related + topic.related),
+                )
+            topics[key] = topic
+        return Lexicon(topics)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(re.sub(r"[-‐‑_]", " ", name.casefold()).split())
+
+
+def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line of a topic's table in TOML/JSON text, for error messages (1 if not found)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.search(rf"(\[topics\.\"?{re.escape(key)}\"?\]|\"{re.escape(key)}\"\s*:)", line):
+            return number
+    return 1
+
+
+def parse_lexicon(text: str, *, source: str, fmt: str = "toml") -> tuple[Lexicon, frozenset[str]]:
+    """Parse a lexicon file's text. Returns the lexicon and the ids marked ``extend = true``.
+
+    Raises :class:`LexiconError` naming ``source``, the line and what is wrong.
+
+    >>> lex, _ = parse_lexicon('[topics.gerd]\\nname = "GERD"\\naliases = ["Nile dam"]',
+    ...                        source="mine.toml")
+    >>> lex.topics["gerd"].aliases
+    ('Nile dam',)
+    >>> parse_lexicon('[topics.gerd]\\naliases = "Nile dam"', source="mine.toml")
+    Traceback (most recent call last):
+    readouts.errors.LexiconError: mine.toml, line 1: topic 'gerd': 'aliases' must be a list of strings
+    """
+    try:
+        data: Any = json.loads(text) if fmt == "json" else tomllib.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"{source}, line {exc.lineno}: not valid JSON: {exc.msg}") from None
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        where = f", line {match.group(1)}" if match else ""
+        what = re.sub(r"\s*\(at line.*\)", "", str(exc))
+        raise LexiconError(f"{source}{where}: not valid TOML: {what}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), dict):
+        raise LexiconError(
+            f"{source}: no topics found; write each topic as [topics.ID] with name and aliases"
+        )
+    topics: dict[str, TopicDef] = {}
+    extend: set[str] = set()
+    for key, body in data["topics"].items():
+        where = f"{source}, line {_line_of(text, key)}: topic {key!r}"
+        if not isinstance(body, dict):
+            raise LexiconError(f"{where}: must be a table with name and aliases")
+        unknown = set(body) - _KEYS
+        if unknown:
+            raise LexiconError(
+                f"{where}: unknown field {sorted(unknown)[0]!r}; "
+                f"use {', '.join(sorted(_KEYS - {'extend'}))}"
+            )
+        lists = {}
+        for name in ("aliases", "related"):
+            value = body.get(name, [])
+            if not isinstance(value, list) or not all(
+                isinstance(v, str) and v.strip() for v in value
+            ):
+                raise LexiconError(f"{where}: {name!r} must be a list of strings")
+            lists[name] = tuple(v.strip() for v in value)
+        for name in ("name", "description", "category"):
+            if not isinstance(body.get(name, ""), str):
+                raise LexiconError(f"{where}: {name!r} must be a string")
+        topics[key] = TopicDef(
+            key=key,
+            name=str(body.get("name") or key),
+            description=str(body.get("description", "")),
+            category=str(body.get("category", "")),
+            aliases=lists["aliases"],
+            related=lists["related"],
+        )
+        if body.get("extend") is True:
+            extend.add(key)
+    return Lexicon(topics), frozenset(extend)
+
+
+def _data_files(folder: str) -> list[tuple[str, str]]:
+    root = resources.files("readouts") / "data" / folder
+    return sorted(
+        (entry.name, entry.read_text(encoding="utf-8"))
+        for entry in root.iterdir()
+        if entry.name.endswith(".toml")
+    )
+
+
+@cache
+def builtin_lexicon() -> Lexicon:
+    """The lexicon shipped with readouts: every language's aliases merged by topic id."""
+    files = dict(_data_files("lexicon"))
+    lexicon, _ = parse_lexicon(files.pop("en.toml"), source="data/lexicon/en.toml")
+    for name, text in sorted(files.items()):
+        data = tomllib.loads(text)
+        # Language files add aliases only; they carry no names of their own.
+        extra = {
+            key: TopicDef(key=key, name=key, aliases=tuple(body.get("aliases", ())),
+                          related=tuple(body.get("related", ())))
+            for key, body in data.get("topics", {}).items()
+            if key in lexicon.topics
+        }
+        lexicon = lexicon.merged(Lexicon(extra), extend=frozenset(extra))
+        del name
+    return lexicon
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language's word lists (see ``data/language/``)."""
+
+    code: str
+    name: str
+    stopwords: frozenset[str]
+    negation: tuple[str, ...]
+    initiative_before: tuple[str, ...]
+    initiative_after: tuple[str, ...]
+
+
+@cache
+def languages() -> dict[str, Language]:
+    """The languages readouts knows, by code (``en``, ``ru``, ``hy``, ...)."""
+    out: dict[str, Language] = {}
+    for _, text in _data_files("language"):
+        data = tomllib.loads(text)
+        code = data["language"]
+        out[code] = Language(
+            code=code,
+            name=data.get("name", code),
+            stopwords=frozenset(w.casefold() for w in data.get("stopwords", ())),
+            negation=tuple(data.get("negation", ())),
+            initiative_before=tuple(data.get("initiative_before", ())),
+            initiative_after=tuple(data.get("initiative_after", ())),
+        )
+    return out
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Stop words of every known language together: readouts mix scripts and names, and a
+    word that is a function word in one language is rarely a topic in another."""
+    words: set[str] = set()
+    for language in languages().values():
+        words |= language.stopwords
+    return frozenset(words)

@@ -1,0 +1,82 @@
+"""Renderers: one pure function per output format, ``Comparison`` in, ``str`` out.
+
+They lay out what the comparison holds and compute nothing new: every figure, status and span
+comes from the :class:`~readouts.model.Comparison`. The helpers here are the wording that
+several formats share, so the terminal, Markdown and HTML reports say the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readouts.model import Comparison, Mention, Topic
+
+FORMATS = ("table", "markdown", "json", "csv", "html")
+
+# ANSI/VT escape sequences (CSI, OSC, single-character escapes) and the other C0/C1 control
+# characters except tab and newline: input text must never drive the reader's terminal.
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal control sequences and control characters from input text.
+
+    >>> strip_controls("ok\\x1b[31mred\\x1b[0m\\x07 \\x1b]8;;http://x\\x07link")
+    'okred link'
+    """
+    return _CONTROL.sub("", text)
+
+
+def status_phrase(cmp: Comparison, topic: Topic) -> str:
+    """``only Yerevan``, ``only Kremlin``, ``both`` or ``neither``."""
+    a, b = cmp.labels
+    return {"only_a": f"only {a}", "only_b": f"only {b}", "both": "both", "neither": "neither"}[
+        topic.status
+    ]
+
+
+def snippet(cmp: Comparison, side: int, mention: Mention, *, context: int = 40) -> str:
+    """The mention in a little of its sentence: ``...blockade of the Lachin corridor, which...``."""
+    text = cmp.readouts[side].sentences[mention.sentence].text
+    start = max(0, mention.start - context)
+    end = min(len(text), mention.end + context)
+    # Cut at word boundaries so that the snippet does not start or end mid-word.
+    if start > 0:
+        space = text.find(" ", start, mention.start)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", mention.end, end)
+        end = space if space >= 0 else end
+    return ("..." if start > 0 else "") + text[start:end] + ("..." if end < len(text) else "")
+
+
+def mention_refs(topic: Topic, side: int) -> str:
+    """``s2, s3`` (1-based sentence numbers), with ``(negated)`` where a mention is negated."""
+    return ", ".join(
+        f"s{m.sentence + 1}" + (" (negated)" if m.negated else "") for m in topic.mentions[side]
+    )
+
+
+def summary_groups(cmp: Comparison) -> list[tuple[str, list[Topic]]]:
+    """The headline: topics only A mentions, only B, and both."""
+    a, b = cmp.labels
+    return [
+        (f"Only {a} mentions", cmp.only(a)),
+        (f"Only {b} mentions", cmp.only(b)),
+        ("Both mention", cmp.both()),
+    ]
+
+
+def initiator_phrase(cmp: Comparison) -> str:
+    """``the Armenian side (says Kremlin); Yerevan does not say``."""
+    parts = []
+    for side, initiator in enumerate(cmp.initiators):
+        label = cmp.labels[side]
+        if initiator is None:
+            parts.append(f"{label} does not say")
+        else:
+            parts.append(f"{initiator.text} (says {label}, s{initiator.sentence + 1})")
+    return "; ".join(parts)
