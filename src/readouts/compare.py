@@ -17,13 +17,12 @@ from readouts.model import Comparison, Emphasis, Mention, Readout, Status, Topic
 from readouts.text import make_readout
 from readouts.topics import (
     ReadoutIndex,
-    TopicMatcher,
     discover,
     find_initiator,
-    find_mentions,
+    find_query_mentions,
     lexicon_mentions,
     negation_words,
-    query_topic,
+    resolve_query,
 )
 
 _STATUS_ORDER = {"only_a": 0, "only_b": 1, "both": 2, "neither": 3}
@@ -85,10 +84,15 @@ def compare(
     ledger: dict[str, tuple[str, str, str, str, tuple[tuple[Mention, ...], tuple[Mention, ...]]]] = {}
     negation = negation_words()
     for name in topics:
-        matcher: TopicMatcher = query_topic(name, lexicon, config)
-        found = tuple(find_mentions(ix, matcher, negation=negation, config=config) for ix in index)
-        t = matcher.topic
-        ledger[t.key] = ("query", t.name, t.description, t.category, (found[0], found[1]))
+        query = resolve_query(name, lexicon)
+        found = tuple(
+            find_query_mentions(ix, query, negation=negation, config=config) for ix in index
+        )
+        # Two questions that resolve to one lexicon topic ("South China Sea", "West Philippine
+        # Sea") are still two lines of the ledger, each under the user's own name.
+        key = query.key if query.key not in ledger else f"query:{query.name.casefold()}"
+        ledger[key] = ("query", query.name, query.description, query.category,
+                       (found[0], found[1]))
     if use_lexicon:
         per_side = [lexicon_mentions(ix, lexicon, config) for ix in index]
         for key in sorted(set(per_side[0]) | set(per_side[1])):
@@ -147,12 +151,14 @@ def compare(
     )
 
 
-def _ledger_order(t: Topic) -> tuple[int, int, int, str]:
-    firsts = [e.first_sentence for e in t.emphasis if e.first_sentence is not None]
+def _ledger_order(t: Topic) -> tuple[int, int, tuple[int, int], str]:
+    """One-sided first, then both, then neither; queries first; then where the topic is first
+    mentioned (a side's sentence and offset), so the ledger reads in the readouts' order."""
+    firsts = [(ms[0].sentence, ms[0].start) for ms in t.mentions if ms]
     return (
         _STATUS_ORDER[t.status],
         _ORIGIN_ORDER[t.origin],
-        min(firsts) if firsts else 1 << 30,
+        min(firsts) if firsts else (1 << 30, 0),
         t.name.casefold(),
     )
 

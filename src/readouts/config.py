@@ -40,9 +40,7 @@ class Config:
     #: blockade/blockaded, блокада/блокадой, Ղարաբաղ/Ղարաբաղի without letting "Iran" reach
     #: "Ukraine" (no shared prefix at all) or "art" reach "artillery".
     max_suffix: int = 3
-    #: rapidfuzz ratio at which two long words count as spelling variants (Pashinian/Pashinyan).
-    variant_ratio: float = 85.0
-    #: Words at least this long may match as spelling variants.
+    #: Names at least this long may match as transliteration variants (Pashinian/Pashinyan).
     min_variant_len: int = 6
     #: Score of a mention through a ``related`` term rather than an alias.
     related_score: float = 70.0

@@ -43,6 +43,25 @@ class TopicDef:
     category: str = ""
     aliases: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    #: The language of each alias (parallel to ``aliases``; "" = any language). Built-in
+    #: aliases are matched only in readouts of their own language or English, so that a
+    #: Turkish word ("maden") never fires inside an English one ("made").
+    alias_languages: tuple[str, ...] = ()
+    related_languages: tuple[str, ...] = ()
+
+    def aliases_for(self, languages: frozenset[str] | None) -> tuple[tuple[str, bool, str], ...]:
+        """(alias, is_related, language) usable in a readout written in one of ``languages``
+        (None: every alias)."""
+        out: list[tuple[str, bool, str]] = []
+        for texts, langs, related in (
+            (self.aliases, self.alias_languages, False),
+            (self.related, self.related_languages, True),
+        ):
+            for k, text in enumerate(texts):
+                lang = langs[k] if k < len(langs) else ""
+                if languages is None or not lang or lang in languages:
+                    out.append((text, related, lang))
+        return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -86,8 +105,12 @@ class Lexicon:
             if old is not None and key in extend:
                 topic = replace(
                     old,
-                    aliases=_unique(old.aliases + topic.aliases),
-                    related=_unique(old.related + topic.related),
+                    aliases=old.aliases + topic.aliases,
+                    related=old.related + topic.related,
+                    alias_languages=_pad(old.alias_languages, old.aliases)
+                    + _pad(topic.alias_languages, topic.aliases),
+                    related_languages=_pad(old.related_languages, old.related)
+                    + _pad(topic.related_languages, topic.related),
                 )
             topics[key] = topic
         return Lexicon(topics)
@@ -97,8 +120,8 @@ def _name_key(name: str) -> str:
     return " ".join(re.sub(r"[-‐‑_]", " ", name.casefold()).split())
 
 
-def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
+def _pad(languages: tuple[str, ...], texts: tuple[str, ...]) -> tuple[str, ...]:
+    return languages + ("",) * (len(texts) - len(languages))
 
 
 def _line_of(text: str, key: str) -> int:
@@ -184,18 +207,35 @@ def _data_files(folder: str) -> list[tuple[str, str]]:
 def builtin_lexicon() -> Lexicon:
     """The lexicon shipped with readouts: every language's aliases merged by topic id."""
     files = dict(_data_files("lexicon"))
-    lexicon, _ = parse_lexicon(files.pop("en.toml"), source="data/lexicon/en.toml")
+    english, _ = parse_lexicon(files.pop("en.toml"), source="data/lexicon/en.toml")
+    lexicon = Lexicon(
+        {
+            key: replace(
+                t,
+                alias_languages=("en",) * len(t.aliases),
+                related_languages=("en",) * len(t.related),
+            )
+            for key, t in english.topics.items()
+        }
+    )
     for name, text in sorted(files.items()):
         data = tomllib.loads(text)
+        lang = data.get("language", name.removesuffix(".toml"))
         # Language files add aliases only; they carry no names of their own.
-        extra = {
-            key: TopicDef(key=key, name=key, aliases=tuple(body.get("aliases", ())),
-                          related=tuple(body.get("related", ())))
-            for key, body in data.get("topics", {}).items()
-            if key in lexicon.topics
-        }
+        extra = {}
+        for key, body in data.get("topics", {}).items():
+            if key not in lexicon.topics:
+                continue
+            aliases, related = tuple(body.get("aliases", ())), tuple(body.get("related", ()))
+            extra[key] = TopicDef(
+                key=key,
+                name=key,
+                aliases=aliases,
+                related=related,
+                alias_languages=(lang,) * len(aliases),
+                related_languages=(lang,) * len(related),
+            )
         lexicon = lexicon.merged(Lexicon(extra), extend=frozenset(extra))
-        del name
     return lexicon
 
 
@@ -209,6 +249,8 @@ class Language:
     negation: tuple[str, ...]
     initiative_before: tuple[str, ...]
     initiative_after: tuple[str, ...]
+    #: Head nouns of queries that name no topic of their own ("crisis", "issue", "question").
+    generic: frozenset[str] = frozenset()
 
 
 @cache
@@ -225,6 +267,7 @@ def languages() -> dict[str, Language]:
             negation=tuple(data.get("negation", ())),
             initiative_before=tuple(data.get("initiative_before", ())),
             initiative_after=tuple(data.get("initiative_after", ())),
+            generic=frozenset(w.casefold() for w in data.get("generic", ())),
         )
     return out
 

@@ -24,7 +24,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rapidfuzz import fuzz, utils
@@ -34,6 +34,8 @@ from readouts.lexicon import Lexicon, TopicDef, languages, stopwords
 from readouts.model import Initiator, Mention, Readout
 from readouts.text import fold, has_han
 
+# Discovery and query resolution compare words by their first letters (inflection-blind).
+_STEM = 6
 _SPLIT_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -65,11 +67,14 @@ def words(text: str) -> list[Word]:
 
 @dataclass(frozen=True)
 class Term:
-    """One word of an alias. ``caps``: must match in capitals; ``name``: may match variants."""
+    """One word of an alias. ``caps``: must match in capitals; ``name``: may match
+    transliteration variants; ``english``: inflection follows English endings (see
+    ``_latin_inflection``)."""
 
     key: str
     caps: bool
     name: bool
+    english: bool = True
 
 
 @dataclass(frozen=True)
@@ -80,9 +85,14 @@ class Alias:
     terms: tuple[Term, ...]
     han: bool
     related: bool
+    #: True when the alias is one content word with function words around it ("in touch",
+    #: "the missing"): then the function words carry the meaning and must be there, in order.
+    phrase: bool = False
 
 
-def compile_alias(text: str, *, related: bool = False, config: Config = Config()) -> Alias | None:
+def compile_alias(
+    text: str, *, related: bool = False, language: str = "", config: Config = Config()
+) -> Alias | None:
     """Compile one alias; None if it has no usable words.
 
     >>> [t.key for t in compile_alias("blockade of the Lachin corridor").terms]
@@ -95,15 +105,19 @@ def compile_alias(text: str, *, related: bool = False, config: Config = Config()
     content = [w for w in all_words if w.key not in stop] or all_words
     if not content:
         return None
+    phrase = len(content) == 1 and len(all_words) > 1
+    if phrase:
+        content = all_words
     terms = tuple(
         Term(
             key=w.key,
             caps=w.is_caps and len(w.key) <= 5 and not w.key.isdigit(),
             name=w.text[:1].isupper(),
+            english=language in ("", "en"),
         )
         for w in content
     )
-    return Alias(text, terms, False, related)
+    return Alias(text, terms, False, related, phrase)
 
 
 @dataclass(frozen=True)
@@ -114,24 +128,64 @@ class TopicMatcher:
     aliases: tuple[Alias, ...]
 
 
-def compile_topic(topic: TopicDef, *, extra: Sequence[str] = (), config: Config = Config()) -> TopicMatcher:
+@cache
+def compile_topic(
+    topic: TopicDef,
+    *,
+    config: Config = Config(),
+    languages: frozenset[str] | None = None,
+    related: bool = True,
+) -> TopicMatcher:
+    """Compile a topic's name and aliases (and ``related`` terms if asked) usable in
+    ``languages`` (None: all)."""
     seen: set[str] = set()
     compiled: list[Alias] = []
-    for text, related in [(a, False) for a in (*extra, topic.name, *topic.aliases)] + [
-        (r, True) for r in topic.related
-    ]:
-        if text.casefold() in seen:
+    for text, is_related, lang in ((topic.name, False, ""), *topic.aliases_for(languages)):
+        if (is_related and not related) or text.casefold() in seen:
             continue
         seen.add(text.casefold())
-        alias = compile_alias(text, related=related, config=config)
+        alias = compile_alias(text, related=is_related, language=lang, config=config)
         if alias is not None:
             compiled.append(alias)
     return TopicMatcher(topic, tuple(compiled))
 
 
 @cache
-def _compiled_lexicon(lexicon: Lexicon, config: Config) -> tuple[TopicMatcher, ...]:
-    return tuple(compile_topic(t, config=config) for t in lexicon.topics.values())
+def _compiled_lexicon(
+    lexicon: Lexicon, config: Config, languages: frozenset[str] | None
+) -> tuple[TopicMatcher, ...]:
+    # Related terms only support a topic the user asks about; on their own, in the default
+    # report, they suggest too much ("stability", "exports").
+    return tuple(
+        compile_topic(t, config=config, languages=languages, related=False)
+        for t in lexicon.topics.values()
+    )
+
+
+def detect_languages(readout: Readout) -> frozenset[str] | None:
+    """The readout's language, with English, whose names and abbreviations every readout may
+    use; None when it cannot be told (then aliases of every language apply).
+
+    >>> from readouts.text import make_readout
+    >>> text = "Стороны обсудили вопросы торговли и энергетики, а также ситуацию в регионе."
+    >>> sorted(detect_languages(make_readout(text, label="K")))
+    ['en', 'ru']
+    """
+    text = readout.text
+    letters = sum(ch.isalpha() for ch in text) or 1
+    if sum("\u3400" <= ch <= "\u9fff" for ch in text) / letters > 0.3:
+        return frozenset({"zh", "en"})
+    if sum("\u0531" <= ch <= "\u058f" for ch in text) / letters > 0.3:
+        return frozenset({"hy", "en"})
+    keys = [w.key for w in words(text)]
+    counts = {code: sum(k in lang.stopwords for k in keys) for code, lang in languages().items()}
+    if not counts:
+        return None
+    best = max(sorted(counts), key=lambda code: counts[code])
+    # A handful of function words is not evidence: too short a text to tell.
+    if counts[best] < 3:
+        return None
+    return frozenset({best, "en"})
 
 
 # ---------------------------------------------------------------- readout index
@@ -142,6 +196,7 @@ class ReadoutIndex:
 
     def __init__(self, readout: Readout) -> None:
         self.readout = readout
+        self.languages = detect_languages(readout)
         self.sentence_words = [words(s.text) for s in readout.sentences]
         self.vocab: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for s, ws in enumerate(self.sentence_words):
@@ -170,6 +225,52 @@ class ReadoutIndex:
         return out
 
 
+# In plain Latin script (English above all) a shared prefix is not enough: "missing" and
+# "mission" share five letters, "since" and Turkish "Sincan" four. There the two words may
+# differ only by one ending (blockade/blockade-d, Armenia/Armenia-ns, Sanktion/Sanktion-en)
+# or by a known alternation of endings (peacekeep-ers/peacekeep-ing, Chin-a/Chin-ese).
+# Other languages (French "industrie"/"industrielle", Russian and Armenian cases) keep the
+# plain prefix rule.
+_LATIN_ENDINGS = frozenset(
+    "s es e ed d ing er ers n an ans ns ian ians ese al ly y ies ied en ern em ne nes i".split()
+)
+_LATIN_ALTERNATIONS = frozenset(
+    frozenset(pair.split("/"))
+    for pair in (
+        "e/ed e/ing e/es e/er e/ers er/ing ers/ing ed/ing s/ed s/ing es/ed es/ing er/ed "
+        "a/ese a/an a/ans e/ian e/ians y/ies y/ied ies/ied e/en y/ed"
+    ).split()
+)
+
+
+def _latin_inflection(a: str, b: str, p: int) -> bool:
+    ea, eb = a[p:], b[p:]
+    if not ea or not eb:
+        return (ea or eb) in _LATIN_ENDINGS
+    return frozenset((ea, eb)) in _LATIN_ALTERNATIONS
+
+
+# Transliteration variants of names (Pashinian/Pashinyan, Zelensky/Zelenskyy, Aliyev/Aliev)
+# differ in letters that romanisation systems render differently; folding those letters
+# makes the variants equal without letting unrelated names that are merely close
+# (Verteidigung/Vereidigung) match.
+_TRANSLIT = (("kh", "h"), ("ts", "c"), ("tz", "c"), ("w", "v"), ("y", "i"), ("j", "i"),
+             ("ou", "u"), ("ie", "i"), ("ye", "e"), ("ya", "ia"))
+
+
+def translit_key(word: str) -> str:
+    """A key under which transliteration variants of a name are equal.
+
+    >>> translit_key("pashinyan") == translit_key("pashinian")
+    True
+    >>> translit_key("zelenskyy") == translit_key("zelensky")
+    True
+    """
+    for old, new in _TRANSLIT:
+        word = word.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
 def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None:
     a = term.key
     if a == key:
@@ -177,12 +278,17 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
     if term.caps or len(a) < config.min_stem or len(key) < config.min_stem:
         return None
     p = len(os.path.commonprefix([a, key]))
-    if p >= config.min_stem and len(a) - p <= config.max_suffix and len(key) - p <= config.max_suffix:
+    if (
+        p >= config.min_stem
+        and len(a) - p <= config.max_suffix
+        and len(key) - p <= config.max_suffix
+        and (not (term.english and a.isascii() and key.isascii()) or _latin_inflection(a, key, p))
+    ):
         return ("inflection", 95.0)
-    if term.name and min(len(a), len(key)) >= config.min_variant_len and abs(len(a) - len(key)) <= 2:
-        ratio = fuzz.ratio(a, key)
-        if ratio >= config.variant_ratio:
-            return ("variant", ratio)
+    if term.name and min(len(a), len(key)) >= config.min_variant_len and (
+        translit_key(a) == translit_key(key)
+    ):
+        return ("variant", 90.0)
     return None
 
 
@@ -224,7 +330,9 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
         per_sentence.append(by_s)
     common = set(per_sentence[0]).intersection(*per_sentence[1:])
     for s in sorted(common):
-        choice = _best_window([per_sentence[n][s] for n in range(len(alias.terms))], config)
+        choice = _best_window(
+            [per_sentence[n][s] for n in range(len(alias.terms))], config, contiguous=alias.phrase
+        )
         if choice is None:
             continue
         positions, rules, score = choice
@@ -247,9 +355,10 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
 
 
 def _best_window(
-    options: list[list[tuple[int, str, float]]], config: Config
+    options: list[list[tuple[int, str, float]]], config: Config, *, contiguous: bool = False
 ) -> tuple[list[int], list[str], float] | None:
-    """Pick one occurrence per alias word, all within ``config.window`` words, best score."""
+    """Pick one occurrence per alias word, all within ``config.window`` words (or, for
+    ``contiguous``, next to each other in order), with the best score."""
     best: tuple[float, int, list[int], list[str]] | None = None
     # Aliases have a handful of words and a sentence a handful of occurrences of each, so a
     # small search is enough; cap it so that a pathological sentence stays linear.
@@ -263,7 +372,7 @@ def _best_window(
         ][:256]
     for pos, rules, score in combos:
         span = max(pos) - min(pos)
-        if span > config.window:
+        if span > config.window or (contiguous and pos != list(range(pos[0], pos[0] + len(pos)))):
             continue
         key = (score, -span, pos, rules)
         if best is None or key[:2] > best[:2]:
@@ -299,41 +408,198 @@ def lexicon_mentions(
     """Mentions of every lexicon topic found in the readout, by topic id."""
     out: dict[str, tuple[Mention, ...]] = {}
     negation = negation_words()
-    for matcher in _compiled_lexicon(lexicon, config):
+    for matcher in _compiled_lexicon(lexicon, config, index.languages):
         mentions = find_mentions(index, matcher, negation=negation, config=config)
         if mentions:
             out[matcher.topic.key] = mentions
     return out
 
 
-def query_topic(name: str, lexicon: Lexicon, config: Config) -> TopicMatcher:
-    """The matcher for a user's ``--topic NAME[=alias|alias]``.
+@dataclass(frozen=True)
+class Query:
+    """A user's topic question, resolved against the lexicon.
 
-    A name that is a lexicon topic, or one of its aliases, brings that topic's aliases along.
+    ``alternatives`` are tried in turn ("Houthis / Red Sea shipping" has two); each is a
+    conjunction of concepts that must all be mentioned in one sentence ("Lachin corridor
+    blockade" is the Lachin-corridor topic and the blockade topic together). A concept is a
+    lexicon topic, with all its aliases and related terms, or the user's own words.
+    ``key`` is the lexicon id when the whole question is one lexicon topic.
+    """
+
+    key: str
+    name: str
+    description: str
+    category: str
+    alternatives: tuple[Conjunction, ...]
+
+
+@dataclass(frozen=True)
+class Conjunction:
+    """Concepts one sentence must mention together: all ``required`` ones (lexicon topics and
+    names), and at least ``min_optional`` of the ``optional`` plain words ("Kharkiv strike"
+    asks about Kharkiv; the readout may call it an attack)."""
+
+    required: tuple[TopicDef, ...]
+    optional: tuple[TopicDef, ...] = ()
+    min_optional: int = 0
+
+
+_ALTERNATIVE = re.compile(r"\s+/\s+|\s+or\s+|\s*;\s*")
+
+
+def resolve_query(name: str, lexicon: Lexicon) -> Query:
+    """Resolve ``--topic NAME[=alias|alias]`` against the lexicon.
 
     >>> from readouts.lexicon import builtin_lexicon
-    >>> m = query_topic("Lachin corridor", builtin_lexicon(), Config())
-    >>> m.topic.key
-    'lachin-corridor'
-    >>> query_topic("Nile talks=GERD|Nile dam", builtin_lexicon(), Config()).topic.aliases
+    >>> q = resolve_query("Lachin corridor", builtin_lexicon())
+    >>> q.key, len(q.alternatives[0])
+    ('lachin-corridor', 1)
+    >>> q = resolve_query("Lachin corridor blockade", builtin_lexicon())
+    >>> [t.key for t in q.alternatives[0]]
+    ['lachin-corridor', 'blockade']
+    >>> resolve_query("Nile talks=GERD|Nile dam", builtin_lexicon()).alternatives[0][0].aliases
     ('GERD', 'Nile dam')
     """
     base, _, extra = name.partition("=")
-    base = base.strip()
+    base = " ".join(base.split())
     aliases = tuple(a.strip() for a in extra.split("|") if a.strip())
-    known = lexicon.find(base)
-    if known is not None:
-        topic = TopicDef(
-            key=known.key,
-            name=base,
-            description=known.description,
-            category=known.category,
-            aliases=aliases + known.aliases,
-            related=known.related,
+    whole = _lexicon_topic(base, lexicon)
+    if whole is not None or aliases:
+        topic = _with_aliases(
+            whole or TopicDef(key=f"query:{base.casefold()}", name=base), aliases, name=base
         )
-    else:
-        topic = TopicDef(key=f"query:{base.casefold()}", name=base, aliases=aliases)
-    return compile_topic(topic, config=config)
+        return Query(topic.key, base, topic.description, topic.category, (Conjunction((topic,)),))
+    alternatives = tuple(
+        _conjunction(part, lexicon) for part in _ALTERNATIVE.split(base) if part.strip()
+    )
+    return Query(f"query:{base.casefold()}", base, "", "", alternatives)
+
+
+def _with_aliases(topic: TopicDef, aliases: tuple[str, ...], *, name: str) -> TopicDef:
+    """``topic`` under the user's name, with the user's aliases (usable in any language)."""
+    return replace(
+        topic,
+        name=name,
+        aliases=aliases + topic.aliases,
+        alias_languages=("",) * len(aliases) + _padded(topic.alias_languages, topic.aliases),
+    )
+
+
+def _padded(langs: tuple[str, ...], texts: tuple[str, ...]) -> tuple[str, ...]:
+    return langs + ("",) * (len(texts) - len(langs))
+
+
+def _lexicon_topic(phrase: str, lexicon: Lexicon) -> TopicDef | None:
+    """The lexicon topic named by ``phrase``: by id, name or alias, else by the same content
+    words in any order and inflection ("peacekeeper" finds "peacekeepers"). Related terms do
+    not name a topic: "Rafah" is a place in Gaza, not another name for it."""
+    found = lexicon.find(phrase)
+    if found is not None:
+        return found
+    wanted = _stem_set(phrase)
+    if not wanted:
+        return None
+    return _stem_sets(lexicon).get(wanted)
+
+
+def _stem_set(text: str) -> frozenset[str]:
+    stop = stopwords()
+    return frozenset(w.key[:_STEM] for w in words(text) if w.key not in stop)
+
+
+@cache
+def _stem_sets(lexicon: Lexicon) -> dict[frozenset[str], TopicDef]:
+    out: dict[frozenset[str], TopicDef] = {}
+    for topic in lexicon.topics.values():
+        for alias in (topic.name, *topic.aliases):
+            out.setdefault(_stem_set(alias), topic)
+    out.pop(frozenset(), None)
+    return out
+
+
+def _conjunction(phrase: str, lexicon: Lexicon) -> Conjunction:
+    """Split a phrase into the longest runs of words that name lexicon topics (required); the
+    words left over are matched as themselves: capitalised ones (names) are required, of the
+    others at least half. Generic head nouns ("Sudan crisis", "Taiwan question") add nothing
+    to a topic the lexicon knows and are dropped."""
+    whole = _lexicon_topic(phrase, lexicon)
+    if whole is not None:
+        return Conjunction((_with_aliases(whole, (phrase,), name=phrase),))
+    stop = stopwords()
+    ws = [w.text for w in words(phrase) if w.key not in stop] or [w.text for w in words(phrase)]
+    concepts: list[TopicDef] = []
+    leftover: list[str] = []
+    k = 0
+    while k < len(ws):
+        for size in range(len(ws) - k, 0, -1):
+            run = " ".join(ws[k : k + size])
+            topic = _lexicon_topic(run, lexicon)
+            if topic is not None:
+                concepts.append(_with_aliases(topic, (run,), name=run))
+            elif size == 1:
+                leftover.append(run)
+            else:
+                continue
+            k += size
+            break
+    if concepts:
+        generic = generic_nouns()
+        leftover = [w for w in leftover if fold(w) not in generic]
+    names = [w for w in leftover if w[:1].isupper()]
+    plain = [w for w in leftover if not w[:1].isupper()]
+    required = concepts + [TopicDef(key=f"word:{w.casefold()}", name=w) for w in names]
+    optional = [TopicDef(key=f"word:{w.casefold()}", name=w) for w in plain]
+    if not required:
+        # Nothing but plain words: they are the question, all of them.
+        return Conjunction(tuple(optional))
+    return Conjunction(tuple(required), tuple(optional), len(optional) // 2)
+
+
+def find_query_mentions(
+    index: ReadoutIndex, query: Query, *, negation: frozenset[str], config: Config
+) -> tuple[Mention, ...]:
+    """Mentions of a query: sentences where every concept of one alternative is mentioned."""
+    best: dict[int, Mention] = {}
+
+    def mentions_of(concept: TopicDef) -> dict[int, Mention]:
+        matcher = compile_topic(concept, config=config, languages=index.languages)
+        found = find_mentions(index, matcher, negation=negation, config=config)
+        return {m.sentence: m for m in found}
+
+    for conjunction in query.alternatives:
+        if not conjunction.required:
+            continue
+        required = [mentions_of(c) for c in conjunction.required]
+        optional = [mentions_of(c) for c in conjunction.optional]
+        for s in sorted(set(required[0]).intersection(*required[1:])):
+            extra = [o[s] for o in optional if s in o]
+            if len(extra) < conjunction.min_optional:
+                continue
+            parts = [r[s] for r in required] + extra
+            if len(parts) == 1:
+                mention = parts[0]
+            else:
+                start, end = min(p.start for p in parts), max(p.end for p in parts)
+                mention = Mention(
+                    s,
+                    start,
+                    end,
+                    index.readout.sentences[s].text[start:end],
+                    min(p.score for p in parts),
+                    "concepts",
+                    " + ".join(p.alias for p in parts),
+                    any(p.negated for p in parts),
+                )
+            old = best.get(s)
+            if old is None or mention.score > old.score:
+                best[s] = mention
+    return tuple(best[s] for s in sorted(best))
+
+
+@cache
+def generic_nouns() -> frozenset[str]:
+    """Head nouns that make a query sound specific without naming anything ("crisis")."""
+    return frozenset(fold(w) for lang in languages().values() for w in lang.generic)
 
 
 # ---------------------------------------------------------------- initiator
@@ -413,8 +679,6 @@ class Term_:
     salience: float
     mentions: tuple[Mention, ...]
 
-
-_STEM = 6
 
 
 def discover(

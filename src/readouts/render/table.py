@@ -41,7 +41,7 @@ def render_table(cmp: Comparison, *, width: int = 100, color: bool = False) -> s
 
     >>> import readouts
     >>> c = readouts.compare("We discussed Taiwan.", "We discussed trade.", labels=("X", "Y"))
-    >>> print(render_table(c, width=60).splitlines()[3])
+    >>> print(render_table(c, width=60).splitlines()[4])
     Only X mentions  Taiwan
     """
     width = max(40, width)

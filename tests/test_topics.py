@@ -1,0 +1,93 @@
+"""Topic matching: inflection, word order, abbreviations, negation, queries, discovery."""
+
+from __future__ import annotations
+
+import pytest
+
+import readouts
+from readouts.config import Config
+from readouts.lexicon import builtin_lexicon, parse_lexicon
+from readouts.text import make_readout
+from readouts.topics import ReadoutIndex, find_initiator, find_query_mentions, negation_words, resolve_query
+
+
+def _mentions(query: str, text: str) -> list[tuple[int, str, str, bool]]:
+    index = ReadoutIndex(make_readout(text, label="X"))
+    found = find_query_mentions(
+        index, resolve_query(query, builtin_lexicon()), negation=negation_words(), config=Config()
+    )
+    return [(m.sentence, m.text, m.matched_by, m.negated) for m in found]
+
+
+def test_word_order_and_inflection() -> None:
+    assert _mentions("Lachin corridor blockade", "The road was blockaded. The Lachin corridor is closed.") == []
+    found = _mentions("Lachin corridor blockade", "He raised the blockade of the Lachin corridor.")
+    assert [(s, text) for s, text, *_ in found] == [(0, "blockade of the Lachin corridor")]
+
+
+def test_inflected_russian_and_armenian() -> None:
+    assert _mentions("Lachin corridor", "Обсуждалась ситуация вокруг Лачинского коридора.")
+    assert _mentions("blockade", "Պաշինյանը անդրադարձավ Լաչինի միջանցքի շրջափակմանը։")
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("Iran", "They discussed Ukraine."),
+        ("EU", "They discussed Europe and its future."),
+        ("art", "They discussed the artillery."),
+        ("missing persons", "The monitoring mission was discussed."),
+    ],
+)
+def test_no_match_inside_unrelated_words(query: str, text: str) -> None:
+    assert _mentions(query, text) == []
+
+
+def test_abbreviation_matches_in_capitals_only() -> None:
+    assert [m[1] for m in _mentions("EU", "The EU mission arrived.")] == ["EU"]
+    assert _mentions("UN", "Ils ont signé un accord.") == []
+
+
+def test_transliteration_variant() -> None:
+    lex, _ = parse_lexicon('[topics.pm]\nname = "Pashinian"\naliases = ["Pashinian"]', source="t.toml")
+    c = readouts.compare("Pashinyan spoke.", "Putin spoke.", lexicon=lex, config=Config(discover=0))
+    (topic,) = c.topics
+    assert topic.status == "only_a"
+    assert topic.mentions[0][0].matched_by == "variant"
+
+
+def test_negated_mention_is_still_a_mention() -> None:
+    ((_, text, _, negated),) = _mentions("Taiwan", "The sides did not discuss Taiwan.")
+    assert text == "Taiwan" and negated
+
+
+def test_query_alternatives() -> None:
+    assert _mentions("Houthis / Red Sea shipping", "Attacks by the Houthis were condemned.")
+
+
+def test_query_with_own_aliases() -> None:
+    assert [m[1] for m in _mentions("Nile talks=GERD|Nile dam", "Progress on the GERD was noted.")] == ["GERD"]
+
+
+def test_initiator_english_and_russian() -> None:
+    r = make_readout("Разговор состоялся по инициативе армянской стороны.", label="K")
+    assert find_initiator(r).text == "армянской стороны"  # type: ignore[union-attr]
+    r = make_readout("Prime Minister Pashinyan called President Putin.", label="Y")
+    assert find_initiator(r) is None
+
+
+def test_discovery_reports_one_sided_names() -> None:
+    c = readouts.compare(
+        "Li Hui, the Special Representative on Eurasian Affairs, will travel to Kyiv. Trade was discussed.",
+        "Trade was discussed.",
+        labels=("Beijing", "Berlin"),
+    )
+    discovered = [t.name for t in c.only("Beijing") if t.origin == "discovered"]
+    assert any("Li Hui" in name for name in discovered)
+    assert not c.only("Berlin")
+
+
+def test_readout_against_itself_has_no_one_sided_topic(seed_texts: tuple[str, str]) -> None:
+    c = readouts.compare(seed_texts[0], seed_texts[0], labels=("A", "B"))
+    assert c.one_sided == []
+    assert all(p.kind == "match" and p.score == 100 for p in c.alignment)
