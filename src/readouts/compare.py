@@ -104,11 +104,14 @@ def compare(
     if config.discover > 0:
         for side in (0, 1):
             covered = [
-                (m.sentence, m.start, m.end)
-                for entry in ledger.values()
-                for m in entry[4][side]
+                (m.sentence, m.start, m.end) for entry in ledger.values() for m in entry[4][side]
             ]
-            for text, mentions in discover(index[side], index[1 - side], covered, config):
+            # Discovery fills the one-sided list up to the budget, after what the lexicon and
+            # the user's questions already found.
+            one_sided = sum(bool(e[4][side]) and not e[4][1 - side] for e in ledger.values())
+            limit = min(config.discover, config.one_sided_budget - one_sided)
+            found = discover(index[side], index[1 - side], covered, limit=limit, config=config)
+            for text, mentions in found:
                 key = f"term:{text.casefold()}"
                 if key in ledger:
                     continue
@@ -143,9 +146,18 @@ def compare(
             )
         )
     result.sort(key=_ledger_order)
+    hints: tuple[list[set[str]], list[set[str]]] = (
+        [set() for _ in ra.sentences],
+        [set() for _ in rb.sentences],
+    )
+    for key, (origin, *_rest, mentions) in ledger.items():
+        if origin != "discovered":
+            for side in (0, 1):
+                for m in mentions[side]:
+                    hints[side][m.sentence].add(key)
     return Comparison(
         readouts=(ra, rb),
-        alignment=align(ra, rb, config=config),
+        alignment=align(ra, rb, config=config, hints=hints),
         topics=tuple(result),
         initiators=(find_initiator(ra), find_initiator(rb)),
     )

@@ -14,14 +14,17 @@ class Config:
     """Tuning for alignment, topic matching and discovery.
 
     >>> Config().match_score
-    45.0
+    25.0
     """
 
-    #: Minimum similarity (0-100) for two sentences to be reported as a matched pair. Readouts of
-    #: the same call share names and a few content words but little phrasing; 45 on rapidfuzz's
-    #: token-set/ratio blend keeps "the situation around Nagorno-Karabakh was discussed" paired
-    #: with "raised the crisis in Nagorno-Karabakh" while unrelated sentences score below 35.
-    match_score: float = 45.0
+    #: Minimum similarity (0-100) for two sentences to be reported as a matched pair. The score
+    #: is mostly the share of content words two sentences have in common; readouts of the same
+    #: call word the same point differently, so sentences about one subject ("the situation
+    #: around Nagorno-Karabakh" / "the peacekeeping mission in Nagorno-Karabakh") score 25-35,
+    #: and unrelated ones 5-15.
+    match_score: float = 25.0
+    #: A topic two sentences both mention counts as this many shared words when aligning them.
+    topic_weight: int = 3
     #: A second B sentence joins a pair (one-to-many) only if adding it raises the score by this
     #: much: one long sentence covering two short ones gains markedly, a coincidence does not.
     merge_gain: float = 6.0
@@ -48,6 +51,10 @@ class Config:
     window: int = 12
     #: Discovered one-sided terms reported per side (``--discover N``); 0 turns discovery off.
     discover: int = 10
+    #: At most this many one-sided topics per side in the default report: discovery stops
+    #: adding terms when the lexicon has found this many. A reader scans a dozen lines; past
+    #: that the list stops being a summary.
+    one_sided_budget: int = 12
     #: A discovered term must reach this salience (occurrences weighted by length and
     #: capitalisation) to be reported; single ordinary words below it are noise.
     min_salience: float = 2.0

@@ -615,9 +615,8 @@ def find_initiator(readout: Readout) -> Initiator | None:
     """
     before, after = _initiative_phrases()
     for s, sentence in enumerate(readout.sentences):
-        low = sentence.text.casefold()
         for phrase in before:
-            at = _phrase_at(low, phrase)
+            at = _phrase_at(sentence.text, phrase)
             if at >= 0:
                 rest = sentence.text[at + len(phrase) :]
                 m = re.match(r"\s*([^,.;:!?։。()\"“”«»]+)", rest)
@@ -627,7 +626,7 @@ def find_initiator(readout: Readout) -> Initiator | None:
                         start = at + len(phrase) + m.start(1)
                         return Initiator(span, s, start, start + len(span), f"before:{phrase}")
         for phrase in after:
-            at = _phrase_at(low, phrase)
+            at = _phrase_at(sentence.text, phrase)
             if at > 0:
                 head = sentence.text[:at].rstrip()
                 m = re.search(r"([^,.;:!?։。()\"“”«»]+)$", head)
@@ -638,10 +637,13 @@ def find_initiator(readout: Readout) -> Initiator | None:
     return None
 
 
-def _phrase_at(low: str, phrase: str) -> int:
-    m = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low) if phrase[-1:].isalnum() else None
-    if m is None and not phrase[-1:].isalnum():
-        return low.find(phrase)
+def _phrase_at(text: str, phrase: str) -> int:
+    """Where ``phrase`` starts in ``text`` ignoring case, as a whole word; -1 if absent.
+
+    Searching the original text (not a case-folded copy) keeps offsets right where folding
+    changes a string's length (Turkish "İ")."""
+    bounded = rf"(?<!\w){re.escape(phrase)}" + (r"(?!\w)" if phrase[-1:].isalnum() else "")
+    m = re.search(bounded, text, re.IGNORECASE)
     return m.start() if m else -1
 
 
@@ -670,115 +672,139 @@ def _initiative_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
 # ---------------------------------------------------------------- discovery
 
 
-@dataclass(frozen=True)
-class Term_:
-    """A discovered candidate term on one side."""
+@dataclass
+class _Candidate:
+    """A discovered term on one side: its occurrences, whether it is a name, its salience."""
 
-    key: str
     text: str
-    salience: float
-    mentions: tuple[Mention, ...]
+    words: int
+    name: bool
+    occurrences: list[tuple[int, int, int]]
 
+    @property
+    def salience(self) -> float:
+        # Names and longer phrases say more than single words; repetition says the side
+        # cares about it.
+        return len({s for s, _, _ in self.occurrences}) * (1 + 0.5 * (self.words - 1)) * (
+            2.0 if self.name else 1.0
+        )
 
 
 def discover(
     index: ReadoutIndex,
     other: ReadoutIndex,
     covered: Sequence[tuple[int, int, int]],
+    *,
+    limit: int,
     config: Config,
 ) -> list[tuple[str, tuple[Mention, ...]]]:
-    """Salient terms this readout uses and the other does not, most salient first.
+    """Up to ``limit`` salient terms this readout uses and the other does not, most salient
+    first: capitalised names ("Li Hui", "Kartarpur Corridor") and content phrases.
 
     ``covered`` holds (sentence, start, end) spans already explained by lexicon or query
-    topics; terms inside them are not reported again.
+    topics; terms inside them are not reported again. Readouts in different languages share
+    no words, so discovery between them would report everything: it reports nothing.
     """
+    if limit <= 0 or (
+        index.languages and other.languages and index.languages != other.languages
+    ):
+        return []
     stop = stopwords()
     other_stems = {key[:_STEM] for key in other.vocab}
-    candidates: dict[str, list[tuple[int, int, int, str, bool]]] = defaultdict(list)
+    other_translit = {translit_key(key) for key in other.vocab}
     cover: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for s, start, end in covered:
         cover[s].append((start, end))
+    candidates: dict[str, _Candidate] = {}
     for s, ws in enumerate(index.sentence_words):
         text = index.readout.sentences[s].text
-        for gram in _grams(ws, stop):
-            first, last = gram[0], gram[-1]
-            start, end = ws[first].start, ws[last].end
+        for gram, is_name in _grams(ws, stop):
+            start, end = ws[gram[0]].start, ws[gram[-1]].end
             if any(cs < end and start < ce for cs, ce in cover[s]):
                 continue
             content = [ws[k] for k in gram if ws[k].key not in stop]
-            if any(w.key[:_STEM] in other_stems for w in content):
+            if not content or any(w.key.isdigit() for w in content):
                 continue
-            if any(w.key.isdigit() for w in content):
+            # When most of its words (stems or transliterations) are on the other side too,
+            # the other side speaks of it, in other words.
+            shared = sum(
+                w.key[:_STEM] in other_stems or translit_key(w.key) in other_translit
+                for w in content
+            )
+            if shared * 2 > len(content) or (len(content) == 1 and shared):
                 continue
-            name = all(w.text[:1].isupper() for w in content) and not (first == 0 and len(content) == 1)
             key = " ".join(w.key[:_STEM] for w in content)
-            candidates[key].append((s, start, end, text[start:end], name))
-    n_words = max(1, sum(len(ws) for ws in index.sentence_words))
-    scored: list[tuple[float, str, list[tuple[int, int, int, str, bool]]]] = []
-    for key, occ in candidates.items():
-        n = len(key.split())
-        is_name = any(o[4] for o in occ)
-        salience = len(occ) * (1 + 0.5 * (n - 1)) * (2.0 if is_name else 1.0)
-        salience *= 1 + math.log(1 + 100 / n_words) / 4
-        if salience < config.min_salience:
-            continue
-        scored.append((salience, key, occ))
-    scored.sort(key=lambda item: (-item[0], -len(item[1]), item[1]))
-    chosen: list[tuple[str, list[tuple[int, int, int, str, bool]], float]] = []
-    for salience, key, occ in scored:
-        display = occ[0][3]
-        # Variants and parts of a term already chosen are the same discovery.
+            cand = candidates.setdefault(key, _Candidate(text[start:end], len(content), is_name, []))
+            cand.name = cand.name or is_name
+            cand.occurrences.append((s, start, end))
+    ranked = sorted(
+        (c for c in candidates.values() if c.salience >= config.min_salience),
+        key=lambda c: (-c.salience, -c.words, c.text.casefold()),
+    )
+    chosen: list[_Candidate] = []
+    for cand in ranked:
+        # Parts and spelling variants of a term already chosen are the same discovery.
         if any(
-            key in k or fuzz.token_set_ratio(display, d[1][0][3], processor=utils.default_process)
+            _inside(cand, done)
+            or fuzz.token_set_ratio(cand.text, done.text, processor=utils.default_process)
             >= config.cluster_ratio
-            for k, *_ in chosen
-            for d in [(k, _[0])]
+            for done in chosen
         ):
             continue
-        chosen.append((key, occ, salience))
-        if len(chosen) >= config.discover:
+        chosen.append(cand)
+        if len(chosen) >= limit:
             break
     out = []
-    for _key, occ, salience in chosen:
+    for cand in chosen:
         seen: set[int] = set()
         mentions = []
-        for s, start, end, text, _ in occ:
-            if s in seen:
-                continue
-            seen.add(s)
-            mentions.append(Mention(s, start, end, text, min(100.0, 50 + 10 * salience), "discovered", text))
-        out.append((occ[0][3], tuple(mentions)))
+        for s, start, end in cand.occurrences:
+            if s not in seen:
+                seen.add(s)
+                text = index.readout.sentences[s].text[start:end]
+                mentions.append(Mention(s, start, end, text, min(100.0, 20 * cand.salience),
+                                        "discovered", cand.text))
+        out.append((cand.text, tuple(mentions)))
     return out
 
 
-def _grams(ws: list[Word], stop: frozenset[str]) -> Iterable[list[int]]:
-    """Candidate phrases: runs of capitalised words (names), and content bigrams/trigrams."""
+def _inside(cand: _Candidate, done: _Candidate) -> bool:
+    """Whether every occurrence of ``cand`` lies inside an occurrence of ``done``."""
+    return all(
+        any(s == ds and ds_start <= start and end <= ds_end for ds, ds_start, ds_end in done.occurrences)
+        for s, start, end in cand.occurrences
+    )
+
+
+def _grams(ws: list[Word], stop: frozenset[str]) -> Iterable[tuple[list[int], bool]]:
+    """Candidate phrases with whether each is a name: runs of capitalised words ("Collective
+    Security Treaty Organization", "Ministry of Foreign Affairs"), single capitalised words
+    that do not start the sentence, and content bigrams and trigrams."""
     n = len(ws)
     k = 0
     while k < n:
-        # A capitalised name, possibly with "of"/"the" inside ("Collective Security Treaty
-        # Organization", "Ministry of Foreign Affairs").
-        if ws[k].text[:1].isupper() and ws[k].key not in stop:
+        if _capitalised(ws[k], stop):
             end = k
             while end + 1 < n and (
-                (ws[end + 1].text[:1].isupper() and ws[end + 1].key not in stop)
-                or (ws[end + 1].key in {"of", "the", "and"} and end + 2 < n
-                    and ws[end + 2].text[:1].isupper())
+                _capitalised(ws[end + 1], stop)
+                or (ws[end + 1].key in {"of", "the", "and", "de", "du", "des", "für"}
+                    and end + 2 < n and _capitalised(ws[end + 2], stop))
             ):
                 end += 1
-            if end > k:
-                yield list(range(k, end + 1))
-                k = end + 1
-                continue
+            if end > k or k > 0:
+                yield list(range(k, end + 1)), True
+            k = end + 1
+            continue
         k += 1
     for size in (2, 3):
         for k in range(n - size + 1):
             gram = list(range(k, k + size))
             if ws[k].key in stop or ws[k + size - 1].key in stop:
                 continue
-            if any(len(ws[g].key) < 3 for g in gram):
+            if any(len(ws[g].key) < 3 or ws[g].text[:1].isupper() for g in gram):
                 continue
-            yield gram
-    for k in range(n):
-        if ws[k].key not in stop and len(ws[k].key) >= 4 and not ws[k].key.isdigit():
-            yield [k]
+            yield gram, False
+
+
+def _capitalised(word: Word, stop: frozenset[str]) -> bool:
+    return word.text[:1].isupper() and word.key not in stop and len(word.key) > 1
