@@ -91,3 +91,14 @@ def test_readout_against_itself_has_no_one_sided_topic(seed_texts: tuple[str, st
     c = readouts.compare(seed_texts[0], seed_texts[0], labels=("A", "B"))
     assert c.one_sided == []
     assert all(p.kind == "match" and p.score == 100 for p in c.alignment)
+
+
+def test_russian_original_and_english_translation_give_the_same_topics() -> None:
+    from tests.conftest import ROOT
+
+    folder = ROOT / "tests" / "data" / "translation"
+    ru = (folder / "ru.txt").read_text(encoding="utf-8")
+    en = (folder / "en.txt").read_text(encoding="utf-8")
+    c = readouts.compare(ru, en, labels=("ru", "en"), config=Config(discover=0))
+    assert [t.name for t in c.topics if t.status != "both"] == []
+    assert {t.key for t in c.topics} >= {"nagorno-karabakh", "lachin-corridor", "peacekeepers", "csto"}

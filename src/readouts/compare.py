@@ -101,11 +101,17 @@ def compare(
             t = lexicon.topics[key]
             pair = (per_side[0].get(key, ()), per_side[1].get(key, ()))
             ledger[key] = ("lexicon", t.name, t.description, t.category, pair)
+    initiators = (find_initiator(ra), find_initiator(rb))
     if config.discover > 0:
         for side in (0, 1):
             covered = [
                 (m.sentence, m.start, m.end) for entry in ledger.values() for m in entry[4][side]
             ]
+            # "At the initiative of the Armenian side" is reported as the initiator, not as a
+            # topic the other side left out.
+            initiator = initiators[side]
+            if initiator is not None:
+                covered.append((initiator.sentence, initiator.start, initiator.end))
             # Discovery fills the one-sided list up to the budget, after what the lexicon and
             # the user's questions already found.
             one_sided = sum(bool(e[4][side]) and not e[4][1 - side] for e in ledger.values())
@@ -159,7 +165,7 @@ def compare(
         readouts=(ra, rb),
         alignment=align(ra, rb, config=config, hints=hints),
         topics=tuple(result),
-        initiators=(find_initiator(ra), find_initiator(rb)),
+        initiators=initiators,
     )
 
 
