@@ -158,7 +158,13 @@ def compare(
         pair = sources.load_sample(sample)
         paths = [str(pair.path_a), str(pair.path_b)]
         default_labels = [pair.label_a, pair.label_b]
-        meta = {"sample": pair.name}
+        meta = {
+            "sample": pair.name,
+            "date": pair.meta.get("date", ""),
+            "event": pair.meta.get("event", ""),
+            "a": {"publisher": pair.meta["a"].get("publisher", "")},
+            "b": {"publisher": pair.meta["b"].get("publisher", "")},
+        }
     else:
         if len(files) != 2:
             raise UsageError(

@@ -330,7 +330,8 @@ class Comparison:
         matched = sum(p.kind == "match" for p in self.alignment)
         return (
             f"<Comparison {a!r} ({len(self.readouts[0].sentences)} sentences) vs {b!r} "
-            f"({len(self.readouts[1].sentences)} sentences): {matched} matched pairs; "
+            f"({len(self.readouts[1].sentences)} sentences): {matched} matched "
+            f"pair{'s' if matched != 1 else ''}; "
             f"only {a}: {counts['only_a']}, only {b}: {counts['only_b']}, "
             f"both: {counts['both']} topics>"
         )

@@ -21,28 +21,56 @@ from dataclasses import dataclass
 from readouts.errors import InputError
 from readouts.model import Readout, Sentence
 
-# Characters that are invisible or only typographic and break word matching when left in.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad\u180e"), None)
+# Characters that are invisible or only typographic and break word matching when left in:
+# zero-width space and word joiner, BOM, soft hyphen, Mongolian vowel separator, the
+# left-to-right / right-to-left marks, and the bidi embeddings, overrides and isolates (which
+# can also make a terminal show a sentence backwards, or spill into the next column), and the
+# invisible "tag" characters that can smuggle hidden text. ZWJ and ZWNJ stay: Persian, Indic
+# scripts and emoji need them.
+_INVISIBLE = dict.fromkeys(
+    [
+        *map(ord, "\u200b\u2060\ufeff\u00ad\u180e\u200e\u200f\u061c"),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        *range(0xE0000, 0xE0080),
+    ],
+    None,
+)
 # Every kind of horizontal space becomes a plain space (NBSP, narrow NBSP, figure space, ...).
 _SPACES = re.compile(r"[^\S\n]+")
 _LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+# Terminal escape sequences (CSI, OSC with its terminator, two-character escapes), each with a
+# bounded length so that a stray ESC costs nothing, then the other C0/C1 control characters.
+# Input text must never drive a reader's terminal; the renderers strip them again.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]{0,64}[ -/]{0,16}[@-~]|\x9b[0-?]{0,64}[ -/]{0,16}[@-~]"
+    r"|\x1b\][^\x07\x1b\n]{0,4096}(?:\x07|\x1b\\)|\x1b[ -/]{0,4}[0-~]?"
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+# A lone surrogate (from a file name decoded with surrogateescape, say) cannot be written as
+# UTF-8: it would break every output format.
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 def normalize(text: str) -> str:
     """Return ``text`` in the form readouts works on.
 
-    Line ends become ``\\n``, invisible characters go, runs of spaces become one space, lines
-    are stripped, and paragraphs are separated by one blank line. A text that uses blank lines
-    between paragraphs is taken to be hard-wrapped, so its single line breaks become spaces;
-    otherwise every line is a paragraph (as text copied from a web page is).
+    Line ends become ``\\n``, invisible characters and control sequences go, runs of spaces
+    become one space, lines are stripped, and paragraphs are separated by one blank line. A
+    text that uses blank lines between paragraphs is taken to be hard-wrapped, so its single
+    line breaks become spaces; otherwise every line is a paragraph (as text copied from a web
+    page is). The result is in NFC, and ``normalize(normalize(t)) == normalize(t)``.
 
     >>> normalize("Hello,\\u00a0world\\u00ad!\\r\\nSecond  line.")
     'Hello, world!\\n\\nSecond line.'
     >>> normalize("A wrapped\\nparagraph.\\n\\nAnother.")
     'A wrapped paragraph.\\n\\nAnother.'
+    >>> normalize("\\x1b[31mRed\\x1b[0m alert\\x07 and Cafe\\u0301.")
+    'Red alert and Café.'
     """
-    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
-    text = _LINE_ENDS.sub("\n", text)
+    text = _LINE_ENDS.sub("\n", text.translate(_INVISIBLE))
+    text = _CONTROLS.sub("", _ESCAPES.sub("", text))
+    text = _SURROGATES.sub("\ufffd", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     hard_wrapped = any(not line for line in lines) and any(
         a and b for a, b in zip(lines, lines[1:], strict=False)
@@ -60,7 +88,9 @@ def normalize(text: str) -> str:
             paragraphs.append(line)
     if current:
         paragraphs.append(" ".join(current))
-    return "\n\n".join(paragraphs)
+    # NFC last: composing after the removals above means a mark that was separated from its
+    # letter by a removed character is composed too, so normalising twice changes nothing.
+    return unicodedata.normalize("NFC", "\n\n".join(paragraphs))
 
 
 # Abbreviations that end with a period but rarely end a sentence (lower-cased, without the
@@ -78,42 +108,51 @@ _CLOSERS = "\"'”’»)]}›」』"
 _OPENERS = "\"'“‘«([{‹「『"
 # A sentence ends at . ! ? … (possibly repeated, possibly followed by closing quotes or
 # brackets) before whitespace, or at Armenian verjaket / Chinese full stops without whitespace.
+# The look-behind and the possessive runs make a match start only at the first mark of a run
+# and never give characters back: a paragraph of 200,000 periods is read once, not once per
+# period.
 _END = re.compile(
-    r"(?:[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)|[։。！？]+[" + re.escape(_CLOSERS) + r"]*)"
+    r"(?<![.!?…])[.!?…]++[" + re.escape(_CLOSERS) + r"]*+(?=\s)"
+    r"|[։。！？]++[" + re.escape(_CLOSERS) + r"]*+"
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
-_PARAGRAPH_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3})*[.)]$")
+# The word before a period is looked for in this many characters: every abbreviation, initial
+# and paragraph number is shorter, and a bounded look keeps the splitter linear.
+_LOOK_BACK = 24
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+# The first characters of what follows a sentence end (bounded for the same reason).
+_NEXT = re.compile(r"\s*(\S{0,12})")
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]$")
+_ENDS_SENTENCE_AFTER = frozenset({"u.s", "u.k", "u.n", "e.u", "etc", "u.s.a", "d.c"})
+_SENTENCE_STARTERS = frozenset({"the", "this", "he", "she", "they", "it", "we"})
 
 
-def _is_boundary(paragraph: str, match: re.Match[str]) -> bool:
+def _is_boundary(paragraph: str, match: re.Match[str], lead: int) -> bool:
     end_text = match.group()
     if end_text[0] in "։。！？" or end_text[0] in "!?…":
         return True
     # A period: decide whether it ends a sentence or an abbreviation / initial / number.
-    before = _WORD_BEFORE.search(paragraph, 0, match.start())
-    token = before.group(1) if before else ""
-    rest = paragraph[match.end() :].lstrip()
-    if not rest:
+    before = _WORD_BEFORE.search(paragraph, max(0, match.start() - _LOOK_BACK), match.start())
+    token = before.group() if before else ""
+    following = _NEXT.match(paragraph, match.end())
+    word = following.group(1) if following else ""
+    if not word:
         return True
-    nxt = rest[0]
-    if token:
+    nxt = word[0]
+    if before is not None and token:
         low = token.lower().rstrip(".")
-        if _PARAGRAPH_NUMBER.match(token + ".") and paragraph[: before.start()].strip() == "":  # type: ignore[union-attr]
+        if _PARAGRAPH_NUMBER.match(token + ".") and before.start() <= lead:
             return False  # "1. The sides agreed ...": a paragraph number, kept with its text
         if len(token) == 1 and token.isalpha() and token.isupper():
             return False  # an initial: "V. Putin", "Nikol V. Pashinyan"
         if low in ABBREVIATIONS or "." in token.rstrip("."):
             # "Mr. Putin", "U.S. officials": only a boundary if the next word clearly starts a
             # sentence after an abbreviation that often ends one ("...in the U.S. The ...").
-            return low in {"u.s", "u.k", "u.n", "e.u", "etc", "u.s.a", "d.c"} and _starts_sentence(
-                rest
-            )
+            return low in _ENDS_SENTENCE_AFTER and _starts_sentence(word)
     return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or not nxt.isascii() and nxt.isalpha()
 
 
-def _starts_sentence(rest: str) -> bool:
-    word = rest.split(" ", 1)[0]
-    return word[:1].isupper() and word.lower() in {"the", "this", "he", "she", "they", "it", "we"}
+def _starts_sentence(word: str) -> bool:
+    return word[:1].isupper() and word.lower() in _SENTENCE_STARTERS
 
 
 def split_sentences(text: str) -> list[tuple[int, int, int]]:
@@ -130,8 +169,9 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
     offset = 0
     for number, paragraph in enumerate(text.split("\n\n")):
         start = 0
+        lead = len(paragraph) - len(paragraph.lstrip())
         for match in _END.finditer(paragraph):
-            if _is_boundary(paragraph, match):
+            if _is_boundary(paragraph, match, lead):
                 _emit(out, paragraph, offset, start, match.end(), number)
                 start = match.end()
         _emit(out, paragraph, offset, start, len(paragraph), number)
@@ -174,7 +214,9 @@ def make_readout(text: str, *, label: str, source: str = "") -> Readout:
 # ---------------------------------------------------------------- word tokens
 
 # A word: letters/digits, with inner hyphens and apostrophes ("Nagorno-Karabakh", "Azerbaijan's").
-_WORD = re.compile(r"\w+(?:[-‐‑'’]\w+)*")
+# The apostrophe comes as ' ’ ‘ or the letter ʼ (Ukrainian and Armenian texts use it).
+_WORD = re.compile(r"\w+(?:[-‐‑'’‘ʼ]\w+)*")
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -188,15 +230,22 @@ class Token:
     end: int
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def fold(word: str) -> str:
     """The matching key of a word: case-folded, apostrophes unified, possessive dropped.
 
-    >>> fold("Azerbaijan’s"), fold("NAGORNO‑KARABAKH")
-    ('azerbaijan', 'nagorno-karabakh')
+    >>> fold("Azerbaijan’s"), fold("NAGORNO‑KARABAKH"), fold("l'Ukraine"), fold("Türkiye'nin")
+    ('azerbaijan', 'nagorno-karabakh', 'ukraine', 'türkiye')
     """
-    key = word.casefold().replace("’", "'").replace("‐", "-").replace("‑", "-")
-    if key.endswith("'s"):
-        key = key[:-2]
+    key = word.casefold().translate(_FOLD)
+    if "'" in key and not _CYRILLIC.search(key):
+        # "l'Ukraine", "d'énergie": an elided article before the word; "Azerbaijan's",
+        # "Türkiye'nin": a possessive or case ending after it (Turkish writes endings of names
+        # after an apostrophe). In Ukrainian the apostrophe is inside the word ("перемир'я").
+        head, _, tail = key.partition("'")
+        key = tail if len(head) <= 2 and tail else head
     return key
 
 
@@ -204,7 +253,7 @@ def tokens(text: str) -> list[Token]:
     """Word tokens of ``text`` with their spans.
 
     >>> [t.key for t in tokens("The U.S.-China talks, in Kyiv’s view.")]
-    ['the', 'u', 's', '-china', 'talks', 'in', 'kyiv', 'view']
+    ['the', 'u', 's', 'china', 'talks', 'in', 'kyiv', 'view']
     """
     return [Token(m.group(), fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 

@@ -68,13 +68,14 @@ def words(text: str) -> list[Word]:
 @dataclass(frozen=True)
 class Term:
     """One word of an alias. ``caps``: must match in capitals; ``name``: may match
-    transliteration variants; ``english``: inflection follows English endings (see
-    ``_latin_inflection``)."""
+    transliteration variants; ``endings``: see ``_latin_inflection``."""
 
     key: str
     caps: bool
     name: bool
-    english: bool = True
+    #: The alias's language when it inflects with a closed set of endings (see ``_ENDINGS``),
+    #: else "" (plain prefix rule).
+    endings: str = "en"
 
 
 @dataclass(frozen=True)
@@ -102,18 +103,24 @@ def compile_alias(
         return Alias(text, (), True, related)
     all_words = words(text)
     stop = stopwords()
-    content = [w for w in all_words if w.key not in stop] or all_words
+    # An abbreviation in capitals is content even when its lower case is a function word
+    # (Russian "ПРО", missile defence, against "про", about).
+    content = [w for w in all_words if w.key not in stop or w.is_caps] or all_words
     if not content:
         return None
     phrase = len(content) == 1 and len(all_words) > 1
     if phrase:
         content = all_words
+    # A name of several capitalised words ("West Bank", "Union State", "New START") is a
+    # fixed phrase: in any order its words are ordinary words ("Western banks", "European
+    # Union member states").
+    phrase = phrase or (len(content) > 1 and all(w.text[:1].isupper() for w in content))
     terms = tuple(
         Term(
             key=w.key,
             caps=w.is_caps and len(w.key) <= 5 and not w.key.isdigit(),
             name=w.text[:1].isupper(),
-            english=language in ("", "en"),
+            endings=(language or "en") if (language or "en") in _ENDINGS else "",
         )
         for w in content
     )
@@ -218,7 +225,11 @@ class ReadoutIndex:
             if rule is None:
                 continue
             for s, k in self.vocab[key]:
-                if term.caps and not self.sentence_words[s][k].is_caps:
+                word = self.sentence_words[s][k]
+                if term.caps and not word.is_caps:
+                    continue
+                # A capitalised alias word is a name: "Bank" in "West Bank" is not "banks".
+                if term.name and not word.text[:1].isupper():
                     continue
                 out.append((s, k, *rule))
         self._term_cache[term] = out
@@ -243,11 +254,24 @@ _LATIN_ALTERNATIONS = frozenset(
 )
 
 
-def _latin_inflection(a: str, b: str, p: int) -> bool:
+# French and German inflect with a few endings too; a bare shared prefix lets "passe" find
+# "passeurs". Languages not listed (Russian, Ukrainian, Armenian, Turkish, Azerbaijani) inflect
+# richly, and keep the plain prefix rule.
+_ENDINGS = {
+    "en": _LATIN_ENDINGS,
+    "fr": frozenset("s x e es é ée és ées aux ale ales al ienne iennes ien iens ne nes".split()),
+    "de": frozenset("e en er es n s ern em ens nen".split()),
+}
+
+
+def _latin_inflection(a: str, b: str, p: int, language: str = "en") -> bool:
     ea, eb = a[p:], b[p:]
+    endings = _ENDINGS[language]
     if not ea or not eb:
-        return (ea or eb) in _LATIN_ENDINGS
-    return frozenset((ea, eb)) in _LATIN_ALTERNATIONS
+        return (ea or eb) in endings
+    if language == "en":
+        return frozenset((ea, eb)) in _LATIN_ALTERNATIONS
+    return ea in endings and eb in endings
 
 
 # Transliteration variants of names (Pashinian/Pashinyan, Zelensky/Zelenskyy, Aliyev/Aliev)
@@ -282,7 +306,7 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         p >= config.min_stem
         and len(a) - p <= config.max_suffix
         and len(key) - p <= config.max_suffix
-        and (not (term.english and a.isascii() and key.isascii()) or _latin_inflection(a, key, p))
+        and (not term.endings or _latin_inflection(a, key, p, term.endings))
     ):
         return ("inflection", 95.0)
     if term.name and min(len(a), len(key)) >= config.min_variant_len and (
@@ -545,14 +569,18 @@ def _conjunction(phrase: str, lexicon: Lexicon) -> Conjunction:
     if concepts:
         generic = generic_nouns()
         leftover = [w for w in leftover if fold(w) not in generic]
-    names = [w for w in leftover if w[:1].isupper()]
-    plain = [w for w in leftover if not w[:1].isupper()]
-    required = concepts + [TopicDef(key=f"word:{w.casefold()}", name=w) for w in names]
-    optional = [TopicDef(key=f"word:{w.casefold()}", name=w) for w in plain]
+    names = [TopicDef(key=f"word:{w.casefold()}", name=w) for w in leftover if w[:1].isupper()]
+    plain = [TopicDef(key=f"word:{w.casefold()}", name=w) for w in leftover if not w[:1].isupper()]
+    required = concepts + names
     if not required:
         # Nothing but plain words: they are the question, all of them.
-        return Conjunction(tuple(optional))
-    return Conjunction(tuple(required), tuple(optional), len(optional) // 2)
+        return Conjunction(tuple(plain))
+    # Topics and names pin the subject down; the readout may describe the rest in other
+    # words or another language ("Kharkiv strike" / "the attack on a shopping centre in
+    # Kharkiv", "EU-Mercosur agreement" / "EU-Mercosur negotiations"), so half is enough.
+    # Measured on the annotated samples, requiring every plain word lost more true mentions
+    # than it removed false ones.
+    return Conjunction(tuple(required), tuple(plain), len(plain) // 2)
 
 
 def find_query_mentions(
@@ -648,7 +676,8 @@ def _phrase_at(text: str, phrase: str) -> int:
 
 
 _CLAUSE_END = re.compile(
-    r"\s+(?:and|with|to|on|in|at|for|who|which|that|и|с|по|в|на|et|avec|und|mit|ile|və)\s.*$"
+    r"\s+(?:and|with|to|on|in|at|for|who|which|that|и|с|по|в|на|et|avec|und|mit|ile|və"
+    r"|состоял\w*|відбу\w*|took|was|were|had|held)\s.*$"
 )
 
 
