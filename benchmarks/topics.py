@@ -84,7 +84,8 @@ def score(verbose: bool = False) -> Scores:
                     got = by_name[topic].mentions[side]
                     scores.misses.append(
                         f"presence  {name}: {topic!r} {labels[side]}: gold {judgement[key]}, "
-                        f"got {found}" + (f" via {got[0].text!r} ({got[0].matched_by})" if got else "")
+                        f"got {found}"
+                        + (f" via {got[0].text!r} ({got[0].matched_by})" if got else "")
                     )
                 if (topic.casefold() in text.casefold()) == judgement[key]:
                     scores.baseline_right += 1
@@ -123,14 +124,24 @@ def main() -> int:
     recall = s.one_sided_found / max(1, s.one_sided_gold)
     pairs = len(_pairs())
     print(f"annotated pairs: {pairs}; (pair, topic, side) judgements: {s.asked}")
-    print(f"presence accuracy, topics asked by name: {accuracy:.3f} "
-          f"(baseline substring search {baseline:.3f}; ratio {accuracy / baseline:.2f}x) "
-          f"target >= {TARGET_ACCURACY}")
-    print(f"one-sided recall, default report: {recall:.3f} ({s.one_sided_found}/{s.one_sided_gold}) "
-          f"target >= {TARGET_RECALL}")
-    print(f"most one-sided items on one side of one report: {s.max_one_sided_items} "
-          f"(target <= {MAX_ONE_SIDED})")
-    met = accuracy >= TARGET_ACCURACY and recall >= TARGET_RECALL and s.max_one_sided_items <= MAX_ONE_SIDED
+    print(
+        f"presence accuracy, topics asked by name: {accuracy:.3f} "
+        f"(baseline substring search {baseline:.3f}; ratio {accuracy / baseline:.2f}x) "
+        f"target >= {TARGET_ACCURACY}"
+    )
+    print(
+        f"one-sided recall, default report: {recall:.3f} ({s.one_sided_found}/{s.one_sided_gold}) "
+        f"target >= {TARGET_RECALL}"
+    )
+    print(
+        f"most one-sided items on one side of one report: {s.max_one_sided_items} "
+        f"(target <= {MAX_ONE_SIDED})"
+    )
+    met = (
+        accuracy >= TARGET_ACCURACY
+        and recall >= TARGET_RECALL
+        and s.max_one_sided_items <= MAX_ONE_SIDED
+    )
     print("targets met" if met else "targets NOT met")
     return 0 if met or not args.check else 1
 

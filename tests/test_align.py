@@ -7,11 +7,16 @@ from readouts.text import make_readout
 
 
 def _rows(a: str, b: str) -> list[tuple[tuple[int, ...], tuple[int, ...], str]]:
-    return [(p.a, p.b, p.kind) for p in align(make_readout(a, label="A"), make_readout(b, label="B"))]
+    return [
+        (p.a, p.b, p.kind) for p in align(make_readout(a, label="A"), make_readout(b, label="B"))
+    ]
 
 
 def test_pairs_in_any_order_and_marks_moved() -> None:
-    a = "Trade turnover grew by ten percent. The Lachin corridor blockade was raised. Energy supplies were discussed."
+    a = (
+        "Trade turnover grew by ten percent. The Lachin corridor blockade was raised. "
+        "Energy supplies were discussed."
+    )
     b = "Energy supplies to Armenia were discussed. The sides talked about trade turnover growth."
     pairs = align(make_readout(a, label="A"), make_readout(b, label="B"))
     matched = {(p.a, p.b) for p in pairs if p.kind == "match"}
@@ -30,8 +35,10 @@ def test_every_sentence_exactly_once() -> None:
 
 
 def test_one_long_sentence_covers_two_short_ones() -> None:
-    a = ("The leaders discussed gas supplies through the Upper Lars checkpoint and agreed to "
-         "expand grain deliveries to Yerevan.")
+    a = (
+        "The leaders discussed gas supplies through the Upper Lars checkpoint and agreed to "
+        "expand grain deliveries to Yerevan."
+    )
     b = "Gas supplies through Upper Lars were discussed. Grain deliveries to Yerevan will expand."
     pairs = align(make_readout(a, label="A"), make_readout(b, label="B"))
     assert [(p.a, p.b, p.kind) for p in pairs] == [((0,), (0, 1), "match")]

@@ -16,7 +16,9 @@ from tests.conftest import SEED
 
 
 def test_compare_sample_table(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["compare", "--sample", "2023-01-31-pashinian-putin", "--width", "100"])
+    result = runner.invoke(
+        cli, ["compare", "--sample", "2023-01-31-pashinian-putin", "--width", "100"]
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     lines = result.stdout.splitlines()
@@ -30,8 +32,15 @@ def test_compare_sample_table(runner: CliRunner) -> None:
 def test_compare_files_with_labels_json(runner: CliRunner) -> None:
     result = runner.invoke(
         cli,
-        ["compare", str(SEED / "yerevan.txt"), str(SEED / "kremlin.txt"), "--labels", "Yerevan,Kremlin",
-         "--format", "json"],
+        [
+            "compare",
+            str(SEED / "yerevan.txt"),
+            str(SEED / "kremlin.txt"),
+            "--labels",
+            "Yerevan,Kremlin",
+            "--format",
+            "json",
+        ],
     )
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
@@ -56,12 +65,23 @@ def test_stdin_dash(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["readouts"][0]["label"] == "stdin"
-    assert data["readouts"][0]["sentences"] == ["Pashinyan raised the blockade of the Lachin corridor."]
+    assert data["readouts"][0]["sentences"] == [
+        "Pashinyan raised the blockade of the Lachin corridor."
+    ]
 
 
 def test_topic_query_and_exit_code(runner: CliRunner) -> None:
-    args = ["compare", "--sample", "2023-01-31-pashinian-putin", "-f", "json",
-            "--topic", "Lachin corridor blockade", "--topic", "Nile talks=GERD|Nile dam"]
+    args = [
+        "compare",
+        "--sample",
+        "2023-01-31-pashinian-putin",
+        "-f",
+        "json",
+        "--topic",
+        "Lachin corridor blockade",
+        "--topic",
+        "Nile talks=GERD|Nile dam",
+    ]
     result = runner.invoke(cli, args)
     assert result.exit_code == 0
     topics = {t["name"]: t for t in json.loads(result.stdout)["topics"]}
@@ -75,7 +95,9 @@ def test_topic_query_and_exit_code(runner: CliRunner) -> None:
 
 def test_exit_code_zero_without_one_sided_topics(runner: CliRunner) -> None:
     path = str(SEED / "kremlin.txt")
-    result = runner.invoke(cli, ["compare", path, path, "--labels", "K1,K2", "--exit-code", "-f", "json"])
+    result = runner.invoke(
+        cli, ["compare", path, path, "--labels", "K1,K2", "--exit-code", "-f", "json"]
+    )
     assert result.exit_code == 0
     assert "given twice" in result.stderr
 
@@ -83,7 +105,9 @@ def test_exit_code_zero_without_one_sided_topics(runner: CliRunner) -> None:
 @pytest.mark.parametrize("fmt", ["table", "markdown", "json", "csv", "html"])
 def test_every_format_writes_to_output_file(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"report.{fmt}"
-    result = runner.invoke(cli, ["compare", "--sample", "2023-01-31-pashinian-putin", "-f", fmt, "-o", str(out)])
+    result = runner.invoke(
+        cli, ["compare", "--sample", "2023-01-31-pashinian-putin", "-f", fmt, "-o", str(out)]
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     assert "Lachin corridor" in out.read_text(encoding="utf-8")
@@ -93,22 +117,46 @@ def test_csv_is_the_ledger(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["compare", "--sample", "2023-01-31-pashinian-putin", "-f", "csv"])
     header, *rows = result.stdout.splitlines()
     assert header.startswith("topic,key,origin,status,side,mentioned")
-    assert any(r.startswith("trilateral agreements,trilateral-agreements,lexicon,only_b,Kremlin,True") for r in rows)
+    assert any(
+        r.startswith("trilateral agreements,trilateral-agreements,lexicon,only_b,Kremlin,True")
+        for r in rows
+    )
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["compare", "missing-a.txt", "missing-b.txt"], "Error: missing-a.txt: no such file; check the path\n"),
-        (["compare", "only-one.txt"], "Error: give two readouts to compare (A B), got 1; or use --sample NAME (see 'readouts samples')\n"),
+        (
+            ["compare", "missing-a.txt", "missing-b.txt"],
+            "Error: missing-a.txt: no such file; check the path\n",
+        ),
+        (
+            ["compare", "only-one.txt"],
+            "Error: give two readouts to compare (A B), got 1; "
+            "or use --sample NAME (see 'readouts samples')\n",
+        ),
         (["compare", "--sample", "nope"], "Error: no sample named 'nope'"),
-        (["compare", "--sample", "2023-01-31-pashinian-putin", "--labels", "A"], "Error: give exactly two labels (A,B), got 1"),
-        (["compare", "--sample", "2023-01-31-pashinian-putin", "--labels", "A,A"], "Error: labels must differ"),
-        (["compare", "--sample", "2023-01-31-pashinian-putin", "--labels", "A,"], "Error: labels must not be empty"),
-        (["compare", "--sample", "2023-01-31-pashinian-putin", "-f", "xml"], "Error: Invalid value for '-f' / '--format'"),
+        (
+            ["compare", "--sample", "2023-01-31-pashinian-putin", "--labels", "A"],
+            "Error: give exactly two labels (A,B), got 1",
+        ),
+        (
+            ["compare", "--sample", "2023-01-31-pashinian-putin", "--labels", "A,A"],
+            "Error: labels must differ",
+        ),
+        (
+            ["compare", "--sample", "2023-01-31-pashinian-putin", "--labels", "A,"],
+            "Error: labels must not be empty",
+        ),
+        (
+            ["compare", "--sample", "2023-01-31-pashinian-putin", "-f", "xml"],
+            "Error: Invalid value for '-f' / '--format'",
+        ),
     ],
 )
-def test_usage_errors_exit_2_with_one_line(runner: CliRunner, args: list[str], message: str) -> None:
+def test_usage_errors_exit_2_with_one_line(
+    runner: CliRunner, args: list[str], message: str
+) -> None:
     result = runner.invoke(cli, args)
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -151,11 +199,17 @@ def test_version(runner: CliRunner) -> None:
 def test_installed_command_runs_as_a_user_would() -> None:
     done = subprocess.run(
         ["readouts", "compare", "--sample", "2023-01-31-pashinian-putin", "--format", "json"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["schema_version"] == 1
-    done = subprocess.run([sys.executable, "-m", "readouts", "compare", "nope.txt", "nope2.txt"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "readouts", "compare", "nope.txt", "nope2.txt"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 2
     assert done.stderr == "Error: nope.txt: no such file; check the path\n"

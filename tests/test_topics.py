@@ -8,7 +8,13 @@ import readouts
 from readouts.config import Config
 from readouts.lexicon import builtin_lexicon, parse_lexicon
 from readouts.text import make_readout
-from readouts.topics import ReadoutIndex, find_initiator, find_query_mentions, negation_words, resolve_query
+from readouts.topics import (
+    ReadoutIndex,
+    find_initiator,
+    find_query_mentions,
+    negation_words,
+    resolve_query,
+)
 
 
 def _mentions(query: str, text: str) -> list[tuple[int, str, str, bool]]:
@@ -20,7 +26,12 @@ def _mentions(query: str, text: str) -> list[tuple[int, str, str, bool]]:
 
 
 def test_word_order_and_inflection() -> None:
-    assert _mentions("Lachin corridor blockade", "The road was blockaded. The Lachin corridor is closed.") == []
+    assert (
+        _mentions(
+            "Lachin corridor blockade", "The road was blockaded. The Lachin corridor is closed."
+        )
+        == []
+    )
     found = _mentions("Lachin corridor blockade", "He raised the blockade of the Lachin corridor.")
     assert [(s, text) for s, text, *_ in found] == [(0, "blockade of the Lachin corridor")]
 
@@ -49,7 +60,9 @@ def test_abbreviation_matches_in_capitals_only() -> None:
 
 
 def test_transliteration_variant() -> None:
-    lex, _ = parse_lexicon('[topics.pm]\nname = "Pashinian"\naliases = ["Pashinian"]', source="t.toml")
+    lex, _ = parse_lexicon(
+        '[topics.pm]\nname = "Pashinian"\naliases = ["Pashinian"]', source="t.toml"
+    )
     c = readouts.compare("Pashinyan spoke.", "Putin spoke.", lexicon=lex, config=Config(discover=0))
     (topic,) = c.topics
     assert topic.status == "only_a"
@@ -66,7 +79,9 @@ def test_query_alternatives() -> None:
 
 
 def test_query_with_own_aliases() -> None:
-    assert [m[1] for m in _mentions("Nile talks=GERD|Nile dam", "Progress on the GERD was noted.")] == ["GERD"]
+    assert [
+        m[1] for m in _mentions("Nile talks=GERD|Nile dam", "Progress on the GERD was noted.")
+    ] == ["GERD"]
 
 
 def test_initiator_english_and_russian() -> None:
@@ -78,7 +93,8 @@ def test_initiator_english_and_russian() -> None:
 
 def test_discovery_reports_one_sided_names() -> None:
     c = readouts.compare(
-        "Li Hui, the Special Representative on Eurasian Affairs, will travel to Kyiv. Trade was discussed.",
+        "Li Hui, the Special Representative on Eurasian Affairs, will travel to Kyiv. "
+        "Trade was discussed.",
         "Trade was discussed.",
         labels=("Beijing", "Berlin"),
     )
@@ -101,4 +117,9 @@ def test_russian_original_and_english_translation_give_the_same_topics() -> None
     en = (folder / "en.txt").read_text(encoding="utf-8")
     c = readouts.compare(ru, en, labels=("ru", "en"), config=Config(discover=0))
     assert [t.name for t in c.topics if t.status != "both"] == []
-    assert {t.key for t in c.topics} >= {"nagorno-karabakh", "lachin-corridor", "peacekeepers", "csto"}
+    assert {t.key for t in c.topics} >= {
+        "nagorno-karabakh",
+        "lachin-corridor",
+        "peacekeepers",
+        "csto",
+    }

@@ -20,7 +20,7 @@ import heapq
 import difflib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from rapidfuzz import fuzz, utils
 
@@ -200,7 +200,7 @@ def _moved(pairs: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> set[int]:
     return set(range(len(pairs))) - keep
 
 
-Hints = tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]]
+Hints = tuple[Sequence[Collection[str]], Sequence[Collection[str]]]
 
 
 def align(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 class ReadoutsGroup(click.Group):
     """A click group that turns every user error into one ``Error:`` line and exit status 2."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
         try:
             status = super().main(*args, **kwargs)
@@ -73,7 +72,9 @@ def _write(text: str, output: str | None) -> None:
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise UsageError(f"{output}: cannot write ({exc.strerror}); choose another -o path") from None
+        raise UsageError(
+            f"{output}: cannot write ({exc.strerror}); choose another -o path"
+        ) from None
 
 
 def _use_color(output: str | None, color: bool | None) -> bool:
@@ -90,29 +91,70 @@ def _width(width: int | None) -> int:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, metavar="A B")
-@click.option("--sample", metavar="NAME", help="Compare a bundled sample pair (see 'readouts samples').")
+@click.option(
+    "--sample", metavar="NAME", help="Compare a bundled sample pair (see 'readouts samples')."
+)
 @click.option("--labels", metavar="A,B", help="Names of the two sides [default: the file names].")
-@click.option("--topic", "queries", multiple=True, metavar="NAME[=ALIAS|ALIAS]",
-              help="Ask whether each side mentions this topic (repeatable).")
-@click.option("--topics", "lexicon_file", metavar="FILE",
-              help="Add or override topics from a TOML or JSON lexicon file.")
+@click.option(
+    "--topic",
+    "queries",
+    multiple=True,
+    metavar="NAME[=ALIAS|ALIAS]",
+    help="Ask whether each side mentions this topic (repeatable).",
+)
+@click.option(
+    "--topics",
+    "lexicon_file",
+    metavar="FILE",
+    help="Add or override topics from a TOML or JSON lexicon file.",
+)
 @click.option("--no-lexicon", is_flag=True, help="Do not look for the built-in lexicon's topics.")
-@click.option("--discover", type=click.IntRange(0, 100), default=None, metavar="N",
-              help="Report up to N discovered one-sided terms per side [default: 10].")
+@click.option(
+    "--discover",
+    type=click.IntRange(0, 100),
+    default=None,
+    metavar="N",
+    help="Report up to N discovered one-sided terms per side [default: 10].",
+)
 @click.option("--no-discover", is_flag=True, help="Report no discovered terms.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table",
-              show_default=True, help="Output format.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
 @click.option("--exit-code", is_flag=True, help="Exit with status 1 when some topic is one-sided.")
 @click.option("--encoding", metavar="NAME", help="Encoding of the input files [default: UTF-8].")
-@click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html"]),
-              default="auto", show_default=True, help="How to read the input files.")
-@click.option("--max-bytes", type=click.IntRange(1), default=None, metavar="N",
-              help="Refuse input files larger than N bytes [default: 20000000].")
-@click.option("--width", type=click.IntRange(40), default=None, metavar="N",
-              help="Width of the table format [default: the terminal's].")
-@click.option("--color/--no-color", default=None,
-              help="Force colour on or off [default: on a terminal, unless NO_COLOR is set].")
+@click.option(
+    "--input-format",
+    type=click.Choice(["auto", "text", "markdown", "html"]),
+    default="auto",
+    show_default=True,
+    help="How to read the input files.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(1),
+    default=None,
+    metavar="N",
+    help="Refuse input files larger than N bytes [default: 20000000].",
+)
+@click.option(
+    "--width",
+    type=click.IntRange(40),
+    default=None,
+    metavar="N",
+    help="Width of the table format [default: the terminal's].",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Force colour on or off [default: on a terminal, unless NO_COLOR is set].",
+)
 def compare(
     files: tuple[str, ...],
     sample: str | None,
@@ -173,11 +215,14 @@ def compare(
             )
         paths = list(files)
         default_labels = []
-    if paths[0] == paths[1] and paths[0] != "-":
-        click.echo(f"Warning: {paths[0]} is given twice; comparing it with itself", err=True)
     if paths.count("-") > 1:
         raise UsageError("standard input ('-') can be read only once; give one side as a file")
     read = [sources.read_source(p, **read_options) for p in paths]
+    if sources.same_file(paths[0], paths[1]):
+        click.echo(f"Warning: {read[0].shown} is given twice; comparing it with itself", err=True)
+    for side in read:
+        if side.note:  # never leave text out silently
+            click.echo(f"Note: {side.note}", err=True)
     if labels is not None:
         label_pair = check_labels(labels.split(","))
     elif default_labels:
@@ -189,9 +234,11 @@ def compare(
 
     lexicon = builtin_lexicon()
     if lexicon_file is not None:
-        source = sources.read_source(lexicon_file, encoding=encoding)
+        lexicon_text = sources.read_text(lexicon_file, encoding=encoding)
         fmt_lex = "json" if lexicon_file.lower().endswith(".json") else "toml"
-        user, extend = parse_lexicon(source.text, source=lexicon_file, fmt=fmt_lex)
+        user, extend = parse_lexicon(
+            lexicon_text, source=sources.shown_name(lexicon_file), fmt=fmt_lex
+        )
         lexicon = lexicon.merged(user, extend=extend)
     config = Config()
     if no_discover:
@@ -258,8 +305,14 @@ def samples() -> None:
         ]
         for s in list_samples()
     ]
-    click.echo(tabulate(rows, headers=["sample", "sides", "kind", "event"], tablefmt="simple",
-                        maxcolwidths=[None, 30, None, 60]))
+    click.echo(
+        tabulate(
+            rows,
+            headers=["sample", "sides", "kind", "event"],
+            tablefmt="simple",
+            maxcolwidths=[None, 30, None, 60],
+        )
+    )
 
 
 @cli.command(context_settings=CONTEXT)
@@ -303,8 +356,12 @@ def topics(search: str, category: str | None, lexicon_file: str | None, aliases:
         raise UsageError(f"no topic matches {search!r}; run 'readouts topics' to see them all")
     width = shutil.get_terminal_size((100, 24)).columns
     click.echo(
-        tabulate(rows, headers=["id", "name", "category", "aliases"], tablefmt="simple",
-                 maxcolwidths=[None, 30, None, max(20, width - 70)])
+        tabulate(
+            rows,
+            headers=["id", "name", "category", "aliases"],
+            tablefmt="simple",
+            maxcolwidths=[None, 30, None, max(20, width - 70)],
+        )
     )
     click.echo(f"\n{len(rows)} of {len(lexicon)} topics", err=True)
 

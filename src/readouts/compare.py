@@ -8,12 +8,13 @@ mentions and assembles the ledger. It reads no files and formats nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from readouts.align import align
 from readouts.config import Config
 from readouts.errors import UsageError
 from readouts.lexicon import Lexicon, builtin_lexicon
-from readouts.model import Comparison, Emphasis, Mention, Readout, Status, Topic
+from readouts.model import Comparison, Emphasis, Mention, Origin, Readout, Status, Topic
 from readouts.text import make_readout
 from readouts.topics import (
     ReadoutIndex,
@@ -81,31 +82,29 @@ def compare(
     lexicon = builtin_lexicon() if lexicon is None else lexicon
     index = (ReadoutIndex(ra), ReadoutIndex(rb))
 
-    ledger: dict[str, tuple[str, str, str, str, tuple[tuple[Mention, ...], tuple[Mention, ...]]]] = {}
+    ledger: dict[str, Topic] = {}
     negation = negation_words()
     for name in topics:
         query = resolve_query(name, lexicon)
-        found = tuple(
-            find_query_mentions(ix, query, negation=negation, config=config) for ix in index
-        )
+        qa, qb = (find_query_mentions(ix, query, negation=negation, config=config) for ix in index)
         # Two questions that resolve to one lexicon topic ("South China Sea", "West Philippine
         # Sea") are still two lines of the ledger, each under the user's own name.
         key = query.key if query.key not in ledger else f"query:{query.name.casefold()}"
-        ledger[key] = ("query", query.name, query.description, query.category,
-                       (found[0], found[1]))
+        ledger[key] = _topic(key, query.name, "query", (qa, qb), query.description, query.category)
     if use_lexicon:
         per_side = [lexicon_mentions(ix, lexicon, config) for ix in index]
         for key in sorted(set(per_side[0]) | set(per_side[1])):
-            if key in ledger:
-                continue
-            t = lexicon.topics[key]
-            pair = (per_side[0].get(key, ()), per_side[1].get(key, ()))
-            ledger[key] = ("lexicon", t.name, t.description, t.category, pair)
+            if key not in ledger:
+                known = lexicon.topics[key]
+                pair = (per_side[0].get(key, ()), per_side[1].get(key, ()))
+                ledger[key] = _topic(
+                    key, known.name, "lexicon", pair, known.description, known.category
+                )
     initiators = (find_initiator(ra), find_initiator(rb))
     if config.discover > 0:
         for side in (0, 1):
             covered = [
-                (m.sentence, m.start, m.end) for entry in ledger.values() for m in entry[4][side]
+                (m.sentence, m.start, m.end) for t in ledger.values() for m in t.mentions[side]
             ]
             # "At the initiative of the Armenian side" is reported as the initiator, not as a
             # topic the other side left out.
@@ -114,52 +113,39 @@ def compare(
                 covered.append((initiator.sentence, initiator.start, initiator.end))
             # Discovery fills the one-sided list up to the budget, after what the lexicon and
             # the user's questions already found.
-            one_sided = sum(bool(e[4][side]) and not e[4][1 - side] for e in ledger.values())
+            status = ("only_a", "only_b")[side]
+            one_sided = sum(t.status == status for t in ledger.values())
             limit = min(config.discover, config.one_sided_budget - one_sided)
             found = discover(index[side], index[1 - side], covered, limit=limit, config=config)
             for text, mentions in found:
                 key = f"term:{text.casefold()}"
-                if key in ledger:
-                    continue
-                found_pair: tuple[tuple[Mention, ...], tuple[Mention, ...]] = (
-                    (mentions, ()) if side == 0 else ((), mentions)
-                )
-                ledger[key] = ("discovered", text, "", "", found_pair)
+                if key not in ledger:
+                    pair = (mentions, ()) if side == 0 else ((), mentions)
+                    ledger[key] = _topic(key, text, "discovered", pair)
 
-    emphasis = [_emphasis(readout, {k: v[4][side] for k, v in ledger.items()})
-                for side, readout in enumerate((ra, rb))]
-    result = []
-    for key, (origin, name, description, category, mentions) in ledger.items():
-        status: Status
-        if mentions[0] and mentions[1]:
-            status = "both"
-        elif mentions[0]:
-            status = "only_a"
-        elif mentions[1]:
-            status = "only_b"
-        else:
-            status = "neither"
-        result.append(
-            Topic(
-                key=key,
-                name=name,
-                origin=origin,  # type: ignore[arg-type]
-                status=status,
-                mentions=mentions,
-                emphasis=(emphasis[0].get(key, Emphasis()), emphasis[1].get(key, Emphasis())),
-                description=description,
-                category=category,
+    emphasis = [
+        _emphasis(readout, {key: t.mentions[side] for key, t in ledger.items()})
+        for side, readout in enumerate((ra, rb))
+    ]
+    result = sorted(
+        (
+            replace(
+                t, emphasis=(emphasis[0].get(key, Emphasis()), emphasis[1].get(key, Emphasis()))
             )
-        )
-    result.sort(key=_ledger_order)
+            for key, t in ledger.items()
+        ),
+        key=_ledger_order,
+    )
+    # What each sentence is about, for the aligner: sentences that mention one topic in
+    # different words belong side by side.
     hints: tuple[list[set[str]], list[set[str]]] = (
         [set() for _ in ra.sentences],
         [set() for _ in rb.sentences],
     )
-    for key, (origin, *_rest, mentions) in ledger.items():
-        if origin != "discovered":
+    for key, t in ledger.items():
+        if t.origin != "discovered":
             for side in (0, 1):
-                for m in mentions[side]:
+                for m in t.mentions[side]:
                     hints[side][m.sentence].add(key)
     return Comparison(
         readouts=(ra, rb),
@@ -167,6 +153,23 @@ def compare(
         topics=tuple(result),
         initiators=initiators,
     )
+
+
+def _topic(
+    key: str,
+    name: str,
+    origin: Origin,
+    mentions: tuple[tuple[Mention, ...], tuple[Mention, ...]],
+    description: str = "",
+    category: str = "",
+) -> Topic:
+    """A ledger line; its status follows from which sides have mentions."""
+    status: Status = (
+        ("both" if mentions[1] else "only_a")
+        if mentions[0]
+        else ("only_b" if mentions[1] else "neither")
+    )
+    return Topic(key, name, origin, status, mentions, description=description, category=category)
 
 
 def _ledger_order(t: Topic) -> tuple[int, int, tuple[int, int], str]:

@@ -141,9 +141,9 @@ def parse_lexicon(text: str, *, source: str, fmt: str = "toml") -> tuple[Lexicon
     ...                        source="mine.toml")
     >>> lex.topics["gerd"].aliases
     ('Nile dam',)
-    >>> parse_lexicon('[topics.gerd]\\naliases = "Nile dam"', source="mine.toml")
+    >>> parse_lexicon('[topics.gerd]\\naliases = "Nile dam"', source="my.toml")
     Traceback (most recent call last):
-    readouts.errors.LexiconError: mine.toml, line 1: topic 'gerd': 'aliases' must be a list of strings
+    readouts.errors.LexiconError: my.toml, line 1: topic 'gerd': 'aliases' must be a list of strings
     """
     try:
         data: Any = json.loads(text) if fmt == "json" else tomllib.loads(text)

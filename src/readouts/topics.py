@@ -19,7 +19,6 @@ the ledger.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from collections import defaultdict
@@ -59,7 +58,9 @@ def words(text: str) -> list[Word]:
     >>> [w.key for w in words("Nagorno-Karabakh’s EU-brokered talks")]
     ['nagorno', 'karabakh', 'eu', 'brokered', 'talks']
     """
-    return [Word(fold(m.group()), m.group(), m.start(), m.end()) for m in _SPLIT_WORD.finditer(text)]
+    return [
+        Word(fold(m.group()), m.group(), m.start(), m.end()) for m in _SPLIT_WORD.finditer(text)
+    ]
 
 
 # ---------------------------------------------------------------- compiled aliases
@@ -278,8 +279,18 @@ def _latin_inflection(a: str, b: str, p: int, language: str = "en") -> bool:
 # differ in letters that romanisation systems render differently; folding those letters
 # makes the variants equal without letting unrelated names that are merely close
 # (Verteidigung/Vereidigung) match.
-_TRANSLIT = (("kh", "h"), ("ts", "c"), ("tz", "c"), ("w", "v"), ("y", "i"), ("j", "i"),
-             ("ou", "u"), ("ie", "i"), ("ye", "e"), ("ya", "ia"))
+_TRANSLIT = (
+    ("kh", "h"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("w", "v"),
+    ("y", "i"),
+    ("j", "i"),
+    ("ou", "u"),
+    ("ie", "i"),
+    ("ye", "e"),
+    ("ya", "ia"),
+)
 
 
 def translit_key(word: str) -> str:
@@ -301,7 +312,7 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         return ("exact", 100.0)
     if term.caps or len(a) < config.min_stem or len(key) < config.min_stem:
         return None
-    p = len(os.path.commonprefix([a, key]))
+    p = len(os.path.commonprefix([a, key]))  # noqa: RUF071 - letters are what we compare
     if (
         p >= config.min_stem
         and len(a) - p <= config.max_suffix
@@ -309,8 +320,10 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         and (not term.endings or _latin_inflection(a, key, p, term.endings))
     ):
         return ("inflection", 95.0)
-    if term.name and min(len(a), len(key)) >= config.min_variant_len and (
-        translit_key(a) == translit_key(key)
+    if (
+        term.name
+        and min(len(a), len(key)) >= config.min_variant_len
+        and (translit_key(a) == translit_key(key))
     ):
         return ("variant", 90.0)
     return None
@@ -340,8 +353,15 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
         for s, sentence in enumerate(index.readout.sentences):
             at = sentence.text.find(alias.text)
             if at >= 0:
-                yield Mention(s, at, at + len(alias.text), alias.text, 100.0 * factor,
-                              rule_prefix or "exact", alias.text)
+                yield Mention(
+                    s,
+                    at,
+                    at + len(alias.text),
+                    alias.text,
+                    100.0 * factor,
+                    rule_prefix or "exact",
+                    alias.text,
+                )
         return
     found = [index.find_term(t, config) for t in alias.terms]
     if not all(found):
@@ -362,9 +382,10 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
         positions, rules, score = choice
         ws = index.sentence_words[s]
         start, end = ws[min(positions)].start, ws[max(positions)].end
-        in_order = positions == sorted(positions) and max(positions) - min(positions) < len(
-            words(alias.text)
-        ) + 1
+        in_order = (
+            positions == sorted(positions)
+            and max(positions) - min(positions) < len(words(alias.text)) + 1
+        )
         if len(positions) > 1 and not in_order:
             rule = "words"
             score = min(score, 90.0)
@@ -389,7 +410,7 @@ def _best_window(
     combos: list[tuple[list[int], list[str], float]] = [([], [], 100.0)]
     for opts in options:
         combos = [
-            (pos + [k], rules + [rule], min(score, sc))
+            ([*pos, k], [*rules, rule], min(score, sc))
             for pos, rules, score in combos
             for k, rule, sc in opts[:8]
             if k not in pos
@@ -413,8 +434,16 @@ def _with_negation(
     first = next((k for k, w in enumerate(ws) if w.start >= mention.start), 0)
     before = ws[max(0, first - config.negation_window) : first]
     if any(w.key in negation for w in before):
-        return Mention(mention.sentence, mention.start, mention.end, mention.text, mention.score,
-                       mention.matched_by, mention.alias, True)
+        return Mention(
+            mention.sentence,
+            mention.start,
+            mention.end,
+            mention.text,
+            mention.score,
+            mention.matched_by,
+            mention.alias,
+            True,
+        )
     return mention
 
 
@@ -476,12 +505,13 @@ def resolve_query(name: str, lexicon: Lexicon) -> Query:
 
     >>> from readouts.lexicon import builtin_lexicon
     >>> q = resolve_query("Lachin corridor", builtin_lexicon())
-    >>> q.key, len(q.alternatives[0])
-    ('lachin-corridor', 1)
+    >>> q.key, [t.key for t in q.alternatives[0].required]
+    ('lachin-corridor', ['lachin-corridor'])
     >>> q = resolve_query("Lachin corridor blockade", builtin_lexicon())
-    >>> [t.key for t in q.alternatives[0]]
+    >>> [t.key for t in q.alternatives[0].required]
     ['lachin-corridor', 'blockade']
-    >>> resolve_query("Nile talks=GERD|Nile dam", builtin_lexicon()).alternatives[0][0].aliases
+    >>> q = resolve_query("Nile talks=GERD|Nile dam", builtin_lexicon())
+    >>> q.alternatives[0].required[0].aliases
     ('GERD', 'Nile dam')
     """
     base, _, extra = name.partition("=")
@@ -694,8 +724,10 @@ def _initiative_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
         before.extend(p.casefold() for p in lang.initiative_before if len(p) > 2)
         after.extend(p.casefold() for p in lang.initiative_after if len(p) > 2)
     # Longest first so that "at the initiative of" wins over "initiative of".
-    return (tuple(sorted(set(before), key=lambda p: (-len(p), p))),
-            tuple(sorted(set(after), key=lambda p: (-len(p), p))))
+    return (
+        tuple(sorted(set(before), key=lambda p: (-len(p), p))),
+        tuple(sorted(set(after), key=lambda p: (-len(p), p))),
+    )
 
 
 # ---------------------------------------------------------------- discovery
@@ -714,8 +746,10 @@ class _Candidate:
     def salience(self) -> float:
         # Names and longer phrases say more than single words; repetition says the side
         # cares about it.
-        return len({s for s, _, _ in self.occurrences}) * (1 + 0.5 * (self.words - 1)) * (
-            2.0 if self.name else 1.0
+        return (
+            len({s for s, _, _ in self.occurrences})
+            * (1 + 0.5 * (self.words - 1))
+            * (2.0 if self.name else 1.0)
         )
 
 
@@ -734,9 +768,7 @@ def discover(
     topics; terms inside them are not reported again. Readouts in different languages share
     no words, so discovery between them would report everything: it reports nothing.
     """
-    if limit <= 0 or (
-        index.languages and other.languages and index.languages != other.languages
-    ):
+    if limit <= 0 or (index.languages and other.languages and index.languages != other.languages):
         return []
     stop = stopwords()
     other_stems = {key[:_STEM] for key in other.vocab}
@@ -763,7 +795,9 @@ def discover(
             if shared * 2 > len(content) or (len(content) == 1 and shared):
                 continue
             key = " ".join(w.key[:_STEM] for w in content)
-            cand = candidates.setdefault(key, _Candidate(text[start:end], len(content), is_name, []))
+            cand = candidates.setdefault(
+                key, _Candidate(text[start:end], len(content), is_name, [])
+            )
             cand.name = cand.name or is_name
             cand.occurrences.append((s, start, end))
     ranked = sorted(
@@ -791,8 +825,11 @@ def discover(
             if s not in seen:
                 seen.add(s)
                 text = index.readout.sentences[s].text[start:end]
-                mentions.append(Mention(s, start, end, text, min(100.0, 20 * cand.salience),
-                                        "discovered", cand.text))
+                mentions.append(
+                    Mention(
+                        s, start, end, text, min(100.0, 20 * cand.salience), "discovered", cand.text
+                    )
+                )
         out.append((cand.text, tuple(mentions)))
     return out
 
@@ -800,7 +837,10 @@ def discover(
 def _inside(cand: _Candidate, done: _Candidate) -> bool:
     """Whether every occurrence of ``cand`` lies inside an occurrence of ``done``."""
     return all(
-        any(s == ds and ds_start <= start and end <= ds_end for ds, ds_start, ds_end in done.occurrences)
+        any(
+            s == ds and ds_start <= start and end <= ds_end
+            for ds, ds_start, ds_end in done.occurrences
+        )
         for s, start, end in cand.occurrences
     )
 
@@ -816,8 +856,11 @@ def _grams(ws: list[Word], stop: frozenset[str]) -> Iterable[tuple[list[int], bo
             end = k
             while end + 1 < n and (
                 _capitalised(ws[end + 1], stop)
-                or (ws[end + 1].key in {"of", "the", "and", "de", "du", "des", "für"}
-                    and end + 2 < n and _capitalised(ws[end + 2], stop))
+                or (
+                    ws[end + 1].key in {"of", "the", "and", "de", "du", "des", "für"}
+                    and end + 2 < n
+                    and _capitalised(ws[end + 2], stop)
+                )
             ):
                 end += 1
             if end > k or k > 0:

@@ -8,8 +8,20 @@ import io
 from readouts.model import Comparison
 
 COLUMNS = (
-    "topic", "key", "origin", "status", "side", "mentioned", "mentions", "negated",
-    "first_sentence", "evidence", "matched_text", "score", "matched_by", "first_rank",
+    "topic",
+    "key",
+    "origin",
+    "status",
+    "side",
+    "mentioned",
+    "mentions",
+    "negated",
+    "first_sentence",
+    "evidence",
+    "matched_text",
+    "score",
+    "matched_by",
+    "first_rank",
     "word_share",
 )
 

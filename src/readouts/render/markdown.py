@@ -45,7 +45,12 @@ def render_markdown(cmp: Comparison) -> str:
         _table(
             ["Side", "Source", "Sentences", "Words"],
             [
-                [md_escape(r.label), md_escape(r.source or "-"), str(len(r.sentences)), str(r.words)]
+                [
+                    md_escape(r.label),
+                    md_escape(r.source or "-"),
+                    str(len(r.sentences)),
+                    str(r.words),
+                ]
                 for r in cmp.readouts
             ],
         )
@@ -61,19 +66,31 @@ def render_markdown(cmp: Comparison) -> str:
         for side in (0, 1):
             ms = topic.mentions[side]
             cells.append(
-                f"{mention_refs(topic, side)}: “{md_escape(snippet(cmp, side, ms[0]))}”" if ms else "–"
+                f"{mention_refs(topic, side)}: “{md_escape(snippet(cmp, side, ms[0]))}”"
+                if ms
+                else "–"
             )
-        rows.append([md_escape(topic.name), topic.origin, md_escape(status_phrase(cmp, topic)), *cells])
+        rows.append(
+            [md_escape(topic.name), topic.origin, md_escape(status_phrase(cmp, topic)), *cells]
+        )
     out.append(_table(["Topic", "Origin", "Status", a, b], rows))
-    out += ["", "## Side by side", "", "Sentences paired in any order; score = similarity 0–100; ↕ = moved.", ""]
+    out += [
+        "",
+        "## Side by side",
+        "",
+        "Sentences paired in any order; score = similarity 0–100; ↕ = moved.",
+        "",
+    ]
     rows = []
     for pair in cmp.alignment:
-        ta = "<br>".join(
-            f"s{i + 1} {md_escape(cmp.readouts[0].sentences[i].text)}" for i in pair.a
-        ) or f"*(only {b})*"
-        tb = "<br>".join(
-            f"s{i + 1} {md_escape(cmp.readouts[1].sentences[i].text)}" for i in pair.b
-        ) or f"*(only {a})*"
+        ta = (
+            "<br>".join(f"s{i + 1} {md_escape(cmp.readouts[0].sentences[i].text)}" for i in pair.a)
+            or f"*(only {b})*"
+        )
+        tb = (
+            "<br>".join(f"s{i + 1} {md_escape(cmp.readouts[1].sentences[i].text)}" for i in pair.b)
+            or f"*(only {a})*"
+        )
         score = f"{pair.score:.0f}" + (" ↕" if pair.moved else "") if pair.kind == "match" else "–"
         rows.append([ta, score, tb])
     out.append(_table([a, "Score", b], rows))

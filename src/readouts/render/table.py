@@ -48,7 +48,7 @@ def render_table(cmp: Comparison, *, width: int = 100, color: bool = False) -> s
     a, b = cmp.labels
     out: list[str] = []
     header = []
-    for side, readout in enumerate(cmp.readouts):
+    for readout in cmp.readouts:
         header.append(
             [
                 strip_controls(readout.label),
@@ -60,7 +60,9 @@ def render_table(cmp: Comparison, *, width: int = 100, color: bool = False) -> s
     out.append(_wrap("Initiator: " + initiator_phrase(cmp), width))
     out.append("")
     label_width = max(len(title) for title, _ in summary_groups(cmp))
-    for (title, topics), status in zip(summary_groups(cmp), ("only_a", "only_b", "both"), strict=True):
+    for (title, topics), status in zip(
+        summary_groups(cmp), ("only_a", "only_b", "both"), strict=True
+    ):
         names = ", ".join(strip_controls(t.name) for t in topics) or "-"
         body = textwrap.wrap(names, width=width - label_width - 2) or ["-"]
         lines = [f"{title:<{label_width}}  {body[0]}"] + [
@@ -78,7 +80,7 @@ def render_table(cmp: Comparison, *, width: int = 100, color: bool = False) -> s
             for side in (0, 1):
                 ms = topic.mentions[side]
                 cells.append(
-                    _wrap(f"{mention_refs(topic, side)} \"{snippet(cmp, side, ms[0])}\"", col)
+                    _wrap(f'{mention_refs(topic, side)} "{snippet(cmp, side, ms[0])}"', col)
                     if ms
                     else "-"
                 )
@@ -90,14 +92,22 @@ def render_table(cmp: Comparison, *, width: int = 100, color: bool = False) -> s
                     _paint(cells[1], _COLOURS[topic.status], color and topic.status == "only_b"),
                 ]
             )
-        out.append(tabulate(rows, headers=["Topic", _wrap(a, col), _wrap(b, col)], tablefmt="simple"))
+        out.append(
+            tabulate(rows, headers=["Topic", _wrap(a, col), _wrap(b, col)], tablefmt="simple")
+        )
         out.append("")
 
     out.append("Side by side (any order; score = similarity 0-100; * = moved)")
     col = max(12, (width - 7 - 4) // 2)
     rows = [_row(cmp, pair, col, color) for pair in cmp.alignment]
-    out.append(tabulate(rows, headers=[_wrap(a, col), "score", _wrap(b, col)], tablefmt="simple",
-                        colalign=("left", "right", "left")))
+    out.append(
+        tabulate(
+            rows,
+            headers=[_wrap(a, col), "score", _wrap(b, col)],
+            tablefmt="simple",
+            colalign=("left", "right", "left"),
+        )
+    )
     return "\n".join(out).rstrip() + "\n"
 
 
