@@ -213,3 +213,23 @@ def test_installed_command_runs_as_a_user_would() -> None:
     )
     assert done.returncode == 2
     assert done.stderr == "Error: nope.txt: no such file; check the path\n"
+
+
+def test_color_only_when_asked_or_on_a_terminal(runner: CliRunner) -> None:
+    args = ["compare", "--sample", "2023-01-31-pashinian-putin"]
+    assert "\x1b[" not in runner.invoke(cli, args).stdout
+    coloured = runner.invoke(cli, [*args, "--color"]).stdout
+    assert "\x1b[36mOnly Yerevan mentions" in coloured
+    assert "\x1b[" not in runner.invoke(cli, [*args, "--color", "-f", "json"]).stdout
+
+
+def test_no_color_env_wins_over_a_terminal(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readouts import cli as cli_module
+
+    monkeypatch.setattr(cli_module.sys.stdout, "isatty", lambda: True, raising=False)
+    assert cli_module._use_color(None, None) is True
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert cli_module._use_color(None, None) is False
+    assert cli_module._use_color("report.txt", None) is False

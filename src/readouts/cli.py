@@ -65,9 +65,11 @@ def cli() -> None:
     """
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str, output: str | None, *, color: bool = False) -> None:
     if output is None or output == "-":
-        click.echo(text, nl=False)
+        # click.echo strips colour codes when stdout is not a terminal unless told otherwise;
+        # the renderer only added them if colour was wanted (--color forces it through a pipe).
+        click.echo(text, nl=False, color=color)
         return
     try:
         Path(output).write_text(text, encoding="utf-8")
@@ -257,7 +259,8 @@ def compare(
     )
     if meta:
         result = replace(result, meta=meta)
-    _write(_render(result, fmt, width=_width(width), color=_use_color(output, color)), output)
+    use_color = _use_color(output, color)
+    _write(_render(result, fmt, width=_width(width), color=use_color), output, color=use_color)
     if exit_code and result.one_sided:
         sys.exit(EXIT_ONE_SIDED)
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from readouts.errors import LexiconError
 
-_KEYS = {"name", "description", "category", "aliases", "related", "extend"}
+_KEYS = {"name", "description", "category", "aliases", "related", "extend", "ask_only"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,9 @@ class TopicDef:
     #: Turkish word ("maden") never fires inside an English one ("made").
     alias_languages: tuple[str, ...] = ()
     related_languages: tuple[str, ...] = ()
+    #: Only looked for when a user asks (countries: every readout names the two that took
+    #: part, so listing them would drown the report).
+    ask_only: bool = False
 
     def aliases_for(self, languages: frozenset[str] | None) -> tuple[tuple[str, bool, str], ...]:
         """(alias, is_related, language) usable in a readout written in one of ``languages``
@@ -181,6 +184,9 @@ def parse_lexicon(text: str, *, source: str, fmt: str = "toml") -> tuple[Lexicon
         for name in ("name", "description", "category"):
             if not isinstance(body.get(name, ""), str):
                 raise LexiconError(f"{where}: {name!r} must be a string")
+        for name in ("extend", "ask_only"):
+            if not isinstance(body.get(name, False), bool):
+                raise LexiconError(f"{where}: {name!r} must be true or false")
         topics[key] = TopicDef(
             key=key,
             name=str(body.get("name") or key),
@@ -188,6 +194,7 @@ def parse_lexicon(text: str, *, source: str, fmt: str = "toml") -> tuple[Lexicon
             category=str(body.get("category", "")),
             aliases=lists["aliases"],
             related=lists["related"],
+            ask_only=body.get("ask_only", False),
         )
         if body.get("extend") is True:
             extend.add(key)

@@ -35,6 +35,7 @@ from readouts.text import fold, has_han
 
 # Discovery and query resolution compare words by their first letters (inflection-blind).
 _STEM = 6
+_HYPHENS = frozenset("-‐‑")
 _SPLIT_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -106,7 +107,12 @@ def compile_alias(
     stop = stopwords()
     # An abbreviation in capitals is content even when its lower case is a function word
     # (Russian "ПРО", missile defence, against "про", about).
-    content = [w for w in all_words if w.key not in stop or w.is_caps] or all_words
+    # Nor is part of a hyphenated word: "de-escalation" is not "escalation".
+    content = [
+        w
+        for w in all_words
+        if w.key not in stop or w.is_caps or text[w.end : w.end + 1] in _HYPHENS
+    ] or all_words
     if not content:
         return None
     phrase = len(content) == 1 and len(all_words) > 1
@@ -167,6 +173,7 @@ def _compiled_lexicon(
     return tuple(
         compile_topic(t, config=config, languages=languages, related=False)
         for t in lexicon.topics.values()
+        if not t.ask_only
     )
 
 
