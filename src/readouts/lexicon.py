@@ -110,10 +110,10 @@ class Lexicon:
                     old,
                     aliases=old.aliases + topic.aliases,
                     related=old.related + topic.related,
-                    alias_languages=_pad(old.alias_languages, old.aliases)
-                    + _pad(topic.alias_languages, topic.aliases),
-                    related_languages=_pad(old.related_languages, old.related)
-                    + _pad(topic.related_languages, topic.related),
+                    alias_languages=pad_languages(old.alias_languages, old.aliases)
+                    + pad_languages(topic.alias_languages, topic.aliases),
+                    related_languages=pad_languages(old.related_languages, old.related)
+                    + pad_languages(topic.related_languages, topic.related),
                 )
             topics[key] = topic
         return Lexicon(topics)
@@ -123,7 +123,8 @@ def _name_key(name: str) -> str:
     return " ".join(re.sub(r"[-‐‑_]", " ", name.casefold()).split())
 
 
-def _pad(languages: tuple[str, ...], texts: tuple[str, ...]) -> tuple[str, ...]:
+def pad_languages(languages: tuple[str, ...], texts: tuple[str, ...]) -> tuple[str, ...]:
+    """``languages`` for each of ``texts``: missing ones are "" (any language)."""
     return languages + ("",) * (len(texts) - len(languages))
 
 

@@ -29,7 +29,7 @@ from functools import cache
 from rapidfuzz import fuzz, utils
 
 from readouts.config import Config
-from readouts.lexicon import Lexicon, TopicDef, languages, stopwords
+from readouts.lexicon import Lexicon, TopicDef, languages, pad_languages, stopwords
 from readouts.model import Initiator, Mention, Readout
 from readouts.text import fold, has_han
 
@@ -542,12 +542,8 @@ def _with_aliases(topic: TopicDef, aliases: tuple[str, ...], *, name: str) -> To
         topic,
         name=name,
         aliases=aliases + topic.aliases,
-        alias_languages=("",) * len(aliases) + _padded(topic.alias_languages, topic.aliases),
+        alias_languages=("",) * len(aliases) + pad_languages(topic.alias_languages, topic.aliases),
     )
-
-
-def _padded(langs: tuple[str, ...], texts: tuple[str, ...]) -> tuple[str, ...]:
-    return langs + ("",) * (len(texts) - len(langs))
 
 
 def _lexicon_topic(phrase: str, lexicon: Lexicon) -> TopicDef | None:
