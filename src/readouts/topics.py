@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, utils
 
@@ -36,6 +36,8 @@ from readouts.text import fold, has_han
 # Discovery and query resolution compare words by their first letters (inflection-blind).
 _STEM = 6
 _HYPHENS = frozenset("-‐‑")
+_ELIDED = re.compile(r"\w{1,2}['’](?=\w)")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _SPLIT_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -58,10 +60,23 @@ def words(text: str) -> list[Word]:
 
     >>> [w.key for w in words("Nagorno-Karabakh’s EU-brokered talks")]
     ['nagorno', 'karabakh', 'eu', 'brokered', 'talks']
+    >>> [(w.text, w.start) for w in words("avec l'OTAN")]
+    [('avec', 0), ('OTAN', 7)]
     """
-    return [
-        Word(fold(m.group()), m.group(), m.start(), m.end()) for m in _SPLIT_WORD.finditer(text)
-    ]
+    out = []
+    for m in _SPLIT_WORD.finditer(text):
+        word = m.group()
+        # An elided article ("l'Arménie", "d'OTAN") is not part of the word's text: the word
+        # is capitalised, or in capitals, as a name should be.
+        elided = _ELIDED.match(word)
+        cut = elided.end() if elided and not _CYRILLIC.search(word) else 0
+        out.append(Word(_fold_word(word), word[cut:], m.start() + cut, m.end()))
+    return out
+
+
+# Readouts repeat their words; folding each distinct word once is a third of the indexing time
+# of a long document. Bounded, so that a batch of thousands of readouts keeps flat memory.
+_fold_word = lru_cache(maxsize=1 << 16)(fold)
 
 
 # ---------------------------------------------------------------- compiled aliases
@@ -118,10 +133,12 @@ def compile_alias(
     phrase = len(content) == 1 and len(all_words) > 1
     if phrase:
         content = all_words
-    # A name of several capitalised words ("West Bank", "Union State", "New START") is a
-    # fixed phrase: in any order its words are ordinary words ("Western banks", "European
-    # Union member states").
-    phrase = phrase or (len(content) > 1 and all(w.text[:1].isupper() for w in content))
+    # A name of several capitalised words ("West Bank", "Union State", "New START", "Corée du
+    # Nord") is a fixed phrase, small words included: in any order its words are ordinary
+    # words ("Western banks", "European Union member states").
+    if len(content) > 1 and all(w.text[:1].isupper() for w in content):
+        phrase = True
+        content = all_words[all_words.index(content[0]) : all_words.index(content[-1]) + 1]
     terms = tuple(
         Term(
             key=w.key,
@@ -152,15 +169,22 @@ def compile_topic(
 ) -> TopicMatcher:
     """Compile a topic's name and aliases (and ``related`` terms if asked) usable in
     ``languages`` (None: all)."""
+    # In a readout in another language, English common words are accidents ("war" is German
+    # for "was"); English names and abbreviations (NATO, Taiwan) are not.
+    foreign = languages is not None and bool(languages - {"en"})
     seen: set[str] = set()
     compiled: list[Alias] = []
-    for text, is_related, lang in ((topic.name, False, ""), *topic.aliases_for(languages)):
-        if (is_related and not related) or text.casefold() in seen:
+    for text, is_related, lang in ((topic.name, False, "en"), *topic.aliases_for(languages)):
+        # Case matters: "Nato" (German spelling, any capitalised word) is not "NATO".
+        if (is_related and not related) or text in seen:
             continue
-        seen.add(text.casefold())
         alias = compile_alias(text, related=is_related, language=lang, config=config)
-        if alias is not None:
-            compiled.append(alias)
+        if alias is None or (
+            foreign and lang == "en" and not all(t.name or t.caps for t in alias.terms)
+        ):
+            continue
+        seen.add(text)
+        compiled.append(alias)
     return TopicMatcher(topic, tuple(compiled))
 
 
@@ -177,6 +201,10 @@ def _compiled_lexicon(
     )
 
 
+_HAN_LETTER = re.compile("[\u3400-\u9fff]")
+_ARMENIAN_LETTER = re.compile("[\u0531-\u058f]")
+
+
 def detect_languages(readout: Readout) -> frozenset[str] | None:
     """The readout's language, with English, whose names and abbreviations every readout may
     use; None when it cannot be told (then aliases of every language apply).
@@ -187,13 +215,20 @@ def detect_languages(readout: Readout) -> frozenset[str] | None:
     ['en', 'ru']
     """
     text = readout.text
-    letters = sum(ch.isalpha() for ch in text) or 1
-    if sum("\u3400" <= ch <= "\u9fff" for ch in text) / letters > 0.3:
+    # Counted by C loops (map, findall, Counter): this runs on every character and word of
+    # every readout, and Python-level loops made it a tenth of a long comparison.
+    letters = sum(map(str.isalpha, text)) or 1
+    if len(_HAN_LETTER.findall(text)) / letters > 0.3:
         return frozenset({"zh", "en"})
-    if sum("\u0531" <= ch <= "\u058f" for ch in text) / letters > 0.3:
+    if len(_ARMENIAN_LETTER.findall(text)) / letters > 0.3:
         return frozenset({"hy", "en"})
-    keys = [w.key for w in words(text)]
-    counts = {code: sum(k in lang.stopwords for k in keys) for code, lang in languages().items()}
+    keys: Counter[str] = Counter()
+    for word, n in Counter(_SPLIT_WORD.findall(text)).items():
+        keys[_fold_word(word)] += n
+    counts = {
+        code: sum(n for k, n in keys.items() if k in lang.stopwords)
+        for code, lang in languages().items()
+    }
     if not counts:
         return None
     best = max(sorted(counts), key=lambda code: counts[code])
@@ -224,11 +259,20 @@ class ReadoutIndex:
 
     def find_term(self, term: Term, config: Config) -> list[tuple[int, int, str, float]]:
         """Occurrences of an alias word: (sentence, word position, rule, score)."""
+        bucket = self.by_prefix.get(term.key[:2])
+        if not bucket:  # most alias words: answered before hashing the Term for the cache
+            return []
         cached = self._term_cache.get(term)
         if cached is not None:
             return cached
         out: list[tuple[int, int, str, float]] = []
-        for key in self.by_prefix.get(term.key[:2], ()):
+        # Only a name can match a word that shares fewer than min_stem first letters with it
+        # (as a spelling variant); other words match exactly or as an inflection, which share
+        # them. Skipping the rest spares _word_rule most of a long readout's vocabulary.
+        head = term.key[:2] if term.name else term.key[: config.min_stem]
+        for key in bucket:
+            if not key.startswith(head):
+                continue
             rule = _word_rule(term, key, config)
             if rule is None:
                 continue
@@ -268,18 +312,28 @@ _LATIN_ALTERNATIONS = frozenset(
 _ENDINGS = {
     "en": _LATIN_ENDINGS,
     "fr": frozenset("s x e es é ée és ées aux ale ales al ienne iennes ien iens ne nes".split()),
-    "de": frozenset("e en er es n s ern em ens nen".split()),
+    "de": frozenset("e en er es n s ern em ens nen r m".split()),
 }
 
 
 def _latin_inflection(a: str, b: str, p: int, language: str = "en") -> bool:
-    ea, eb = a[p:], b[p:]
+    """Whether ``a`` and ``b`` (sharing their first ``p`` letters) differ only by endings.
+
+    The stem may end a letter or two before the shared prefix does: "russische" and
+    "russischer" share "russische", but the endings are "e" and "er".
+    """
     endings = _ENDINGS[language]
-    if not ea or not eb:
-        return (ea or eb) in endings
-    if language == "en":
-        return frozenset((ea, eb)) in _LATIN_ALTERNATIONS
-    return ea in endings and eb in endings
+    for q in range(p, max(p - 3, 0), -1):
+        ea, eb = a[q:], b[q:]
+        if not ea or not eb:
+            if (ea or eb) in endings:
+                return True
+        elif language == "en":
+            if frozenset((ea, eb)) in _LATIN_ALTERNATIONS:
+                return True
+        elif ea in endings and eb in endings:
+            return True
+    return False
 
 
 # Transliteration variants of names (Pashinian/Pashinyan, Zelensky/Zelenskyy, Aliyev/Aliev)
@@ -313,6 +367,10 @@ def translit_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+# _word_rule compares each alias name with many words, and each word with many names.
+_translit_key = lru_cache(maxsize=1 << 16)(translit_key)
+
+
 def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None:
     a = term.key
     if a == key:
@@ -330,7 +388,7 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
     if (
         term.name
         and min(len(a), len(key)) >= config.min_variant_len
-        and (translit_key(a) == translit_key(key))
+        and (_translit_key(a) == _translit_key(key))
     ):
         return ("variant", 90.0)
     return None
@@ -468,11 +526,47 @@ def lexicon_mentions(
     """Mentions of every lexicon topic found in the readout, by topic id."""
     out: dict[str, tuple[Mention, ...]] = {}
     negation = negation_words()
-    for matcher in _compiled_lexicon(lexicon, config, index.languages):
+    # An alias can match only if the readout has words starting as each of its words must
+    # (see ReadoutIndex.find_term); testing that first skips most of the lexicon's thousands
+    # of aliases, which was most of the time of comparing two short readouts.
+    keys = index.vocab.keys()
+    present = {k[:2] for k in keys} | {k[: config.min_stem] for k in keys}
+    if any(has_han(s.text) for s in index.readout.sentences):
+        present.add(_HAN_ALIAS)
+    matchers = _compiled_lexicon(lexicon, config, index.languages)
+    for matcher, needs in zip(
+        matchers, _alias_needs(lexicon, config, index.languages), strict=True
+    ):
+        aliases = tuple(a for a, need in zip(matcher.aliases, needs, strict=True) if need <= present)
+        if not aliases:
+            continue
+        if len(aliases) < len(matcher.aliases):
+            matcher = TopicMatcher(matcher.topic, aliases)
         mentions = find_mentions(index, matcher, negation=negation, config=config)
         if mentions:
             out[matcher.topic.key] = mentions
     return out
+
+
+_HAN_ALIAS = "\x00han"  # what a Chinese alias needs: a Chinese character in the readout
+
+
+@cache
+def _alias_needs(
+    lexicon: Lexicon, config: Config, languages: frozenset[str] | None
+) -> tuple[tuple[frozenset[str], ...], ...]:
+    """For each alias of each compiled topic, the word beginnings a readout must have for the
+    alias to match: two letters for a name (variants differ after them), ``min_stem`` letters
+    (or the whole word) for other words."""
+    return tuple(
+        tuple(
+            frozenset({_HAN_ALIAS})
+            if alias.han
+            else frozenset(t.key[:2] if t.name else t.key[: config.min_stem] for t in alias.terms)
+            for alias in matcher.aliases
+        )
+        for matcher in _compiled_lexicon(lexicon, config, languages)
+    )
 
 
 @dataclass(frozen=True)
@@ -527,7 +621,7 @@ def resolve_query(name: str, lexicon: Lexicon) -> Query:
     whole = _lexicon_topic(base, lexicon)
     if whole is not None or aliases:
         topic = _with_aliases(
-            whole or TopicDef(key=f"query:{base.casefold()}", name=base), aliases, name=base
+            whole or replace(_word(base), key=f"query:{base.casefold()}"), aliases, name=base
         )
         return Query(topic.key, base, topic.description, topic.category, (Conjunction((topic,)),))
     alternatives = tuple(
@@ -602,8 +696,8 @@ def _conjunction(phrase: str, lexicon: Lexicon) -> Conjunction:
     if concepts:
         generic = generic_nouns()
         leftover = [w for w in leftover if fold(w) not in generic]
-    names = [TopicDef(key=f"word:{w.casefold()}", name=w) for w in leftover if w[:1].isupper()]
-    plain = [TopicDef(key=f"word:{w.casefold()}", name=w) for w in leftover if not w[:1].isupper()]
+    names = [_word(w) for w in leftover if w[:1].isupper()]
+    plain = [_word(w) for w in leftover if not w[:1].isupper()]
     required = concepts + names
     if not required:
         # Nothing but plain words: they are the question, all of them.
@@ -614,6 +708,13 @@ def _conjunction(phrase: str, lexicon: Lexicon) -> Conjunction:
     # Measured on the annotated samples, requiring every plain word lost more true mentions
     # than it removed false ones.
     return Conjunction(tuple(required), tuple(plain), len(plain) // 2)
+
+
+def _word(word: str) -> TopicDef:
+    """A concept that is just the user's word, usable in a readout of any language."""
+    return TopicDef(
+        key=f"word:{word.casefold()}", name=word, aliases=(word,), alias_languages=("",)
+    )
 
 
 def find_query_mentions(
@@ -675,6 +776,13 @@ def find_initiator(readout: Readout) -> Initiator | None:
     'the Armenian side'
     """
     before, after = _initiative_phrases()
+    # Most readouts contain none of the phrases: one substring test per phrase on the whole
+    # text, loosely folded so that it keeps every case-insensitive match, spares the
+    # per-sentence regular expressions (seconds on a long transcript).
+    folded = _loose_fold(readout.text)
+    if folded is not None:
+        before = tuple(p for p in before if _loose_fold(p) in folded)  # type: ignore[operator]
+        after = tuple(p for p in after if _loose_fold(p) in folded)  # type: ignore[operator]
     for s, sentence in enumerate(readout.sentences):
         for phrase in before:
             at = _phrase_at(sentence.text, phrase)
@@ -696,6 +804,39 @@ def find_initiator(readout: Readout) -> Initiator | None:
                     start = head.rfind(span)
                     return Initiator(span, s, start, start + len(span), f"after:{phrase}")
     return None
+
+
+def _case_table() -> dict[int, int | None] | None:
+    """A ``str.translate`` table for :func:`_loose_fold`: each set of letters that
+    ``re.IGNORECASE`` takes as one although their lower cases differ (i and dotless ı, s and
+    long ſ, σ and ς, ...) maps to one of them; the dot that ``lower()`` adds to Turkish İ goes.
+    None if this Python's ``re`` does not expose those sets."""
+    try:
+        from re._casefix import _EXTRA_CASES  # the table re itself uses (Python >= 3.11)
+    except ImportError:
+        return None
+    table: dict[int, int | None] = {0x307: None}
+    for char, others in _EXTRA_CASES.items():
+        group = {char, *others}
+        for other in others:
+            group.update(_EXTRA_CASES.get(other, ()))
+        table[char] = min(group)
+    return table
+
+
+_CASE_TABLE = _case_table()
+
+
+def _loose_fold(text: str) -> str | None:
+    """``text`` lower-cased so that whatever :func:`_phrase_at` finds in a text, the folded
+    phrase is a substring of the folded text (more may be; None: cannot tell).
+
+    >>> _loose_fold("GİRİŞİMİYLE ſ") == _loose_fold("girişimiyle s")
+    True
+    """
+    if _CASE_TABLE is None:
+        return None
+    return text.lower().translate(_CASE_TABLE)
 
 
 def _phrase_at(text: str, phrase: str) -> int:
