@@ -123,3 +123,30 @@ def test_russian_original_and_english_translation_give_the_same_topics() -> None
         "peacekeepers",
         "csto",
     }
+
+
+def test_hyphenated_alias_words_stay_together() -> None:
+    assert _mentions("two-state solution", "Both heads of state sought a political solution.") == []
+    assert [m[1] for m in _mentions("two-state solution", "They backed a two-state solution.")] == [
+        "two-state solution"
+    ]
+
+
+def test_capitalised_name_is_a_fixed_phrase() -> None:
+    assert _mentions("West Bank", "Western banks were discussed.") == []
+    assert [m[1] for m in _mentions("Horn of Africa", "Security in the Horn of Africa.")] == [
+        "Horn of Africa"
+    ]
+
+
+def test_names_after_an_elided_article() -> None:
+    assert [m[1] for m in _mentions("NATO", "Le rôle de l'OTAN a été évoqué.")] == ["OTAN"]
+
+
+def test_same_topic_in_other_words_is_not_discovered_as_one_sided() -> None:
+    c = readouts.compare(
+        "The Secretary raised PRC support for the war. The PRC must act.",
+        "China supports peace. China will act.",
+        labels=("Washington", "Beijing"),
+    )
+    assert not any("PRC" in t.name for t in c.only("Washington"))

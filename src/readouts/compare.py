@@ -102,6 +102,7 @@ def compare(
                 )
     initiators = (find_initiator(ra), find_initiator(rb))
     if config.discover > 0:
+        asked_only = [lexicon_mentions(ix, lexicon, config, ask_only=True) for ix in index]
         for side in (0, 1):
             covered = [
                 (m.sentence, m.start, m.end) for t in ledger.values() for m in t.mentions[side]
@@ -111,6 +112,14 @@ def compare(
             initiator = initiators[side]
             if initiator is not None:
                 covered.append((initiator.sentence, initiator.start, initiator.end))
+            # Names of a topic both sides mention in their own words ("PRC" / "China") are not
+            # one-sided, even for topics the report lists only when asked.
+            covered += [
+                (m.sentence, m.start, m.end)
+                for key, ms in asked_only[side].items()
+                if key in asked_only[1 - side]
+                for m in ms
+            ]
             # Discovery fills the one-sided list up to the budget, after what the lexicon and
             # the user's questions already found.
             status = ("only_a", "only_b")[side]

@@ -106,6 +106,9 @@ class Alias:
     #: True when the alias is one content word with function words around it ("in touch",
     #: "the missing"): then the function words carry the meaning and must be there, in order.
     phrase: bool = False
+    #: Pairs of term positions that must be adjacent in the text: the parts of a hyphenated
+    #: word ("two-state solution" is not "two heads of state ... a political solution").
+    joined: tuple[tuple[int, int], ...] = ()
 
 
 def compile_alias(
@@ -148,7 +151,13 @@ def compile_alias(
         )
         for w in content
     )
-    return Alias(text, terms, False, related, phrase)
+    position = {id(w): k for k, w in enumerate(content)}
+    joined = tuple(
+        (position[id(w)], position[id(nxt)])
+        for w, nxt in zip(all_words, all_words[1:], strict=False)
+        if id(w) in position and id(nxt) in position and text[w.end : nxt.start] in _HYPHENS
+    )
+    return Alias(text, terms, False, related, phrase, joined)
 
 
 @dataclass(frozen=True)
@@ -190,14 +199,14 @@ def compile_topic(
 
 @cache
 def _compiled_lexicon(
-    lexicon: Lexicon, config: Config, languages: frozenset[str] | None
+    lexicon: Lexicon, config: Config, languages: frozenset[str] | None, ask_only: bool
 ) -> tuple[TopicMatcher, ...]:
     # Related terms only support a topic the user asks about; on their own, in the default
     # report, they suggest too much ("stability", "exports").
     return tuple(
         compile_topic(t, config=config, languages=languages, related=False)
         for t in lexicon.topics.values()
-        if not t.ask_only
+        if t.ask_only == ask_only
     )
 
 
@@ -440,7 +449,10 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
     common = set(per_sentence[0]).intersection(*per_sentence[1:])
     for s in sorted(common):
         choice = _best_window(
-            [per_sentence[n][s] for n in range(len(alias.terms))], config, contiguous=alias.phrase
+            [per_sentence[n][s] for n in range(len(alias.terms))],
+            config,
+            contiguous=alias.phrase,
+            joined=alias.joined,
         )
         if choice is None:
             continue
@@ -465,10 +477,15 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
 
 
 def _best_window(
-    options: list[list[tuple[int, str, float]]], config: Config, *, contiguous: bool = False
+    options: list[list[tuple[int, str, float]]],
+    config: Config,
+    *,
+    contiguous: bool = False,
+    joined: tuple[tuple[int, int], ...] = (),
 ) -> tuple[list[int], list[str], float] | None:
     """Pick one occurrence per alias word, all within ``config.window`` words (or, for
-    ``contiguous``, next to each other in order), with the best score."""
+    ``contiguous``, next to each other in order; ``joined`` pairs next to each other), with
+    the best score."""
     best: tuple[float, int, list[int], list[str]] | None = None
     # Aliases have a handful of words and a sentence a handful of occurrences of each, so a
     # small search is enough; cap it so that a pathological sentence stays linear.
@@ -483,6 +500,8 @@ def _best_window(
     for pos, rules, score in combos:
         span = max(pos) - min(pos)
         if span > config.window or (contiguous and pos != list(range(pos[0], pos[0] + len(pos)))):
+            continue
+        if any(pos[j] != pos[i] + 1 for i, j in joined):
             continue
         key = (score, -span, pos, rules)
         if best is None or key[:2] > best[:2]:
@@ -521,9 +540,10 @@ def negation_words() -> frozenset[str]:
 
 
 def lexicon_mentions(
-    index: ReadoutIndex, lexicon: Lexicon, config: Config
+    index: ReadoutIndex, lexicon: Lexicon, config: Config, *, ask_only: bool = False
 ) -> dict[str, tuple[Mention, ...]]:
-    """Mentions of every lexicon topic found in the readout, by topic id."""
+    """Mentions of every lexicon topic found in the readout, by topic id (with ``ask_only``,
+    of the topics reported only when asked, such as countries)."""
     out: dict[str, tuple[Mention, ...]] = {}
     negation = negation_words()
     # An alias can match only if the readout has words starting as each of its words must
@@ -533,11 +553,13 @@ def lexicon_mentions(
     present = {k[:2] for k in keys} | {k[: config.min_stem] for k in keys}
     if any(has_han(s.text) for s in index.readout.sentences):
         present.add(_HAN_ALIAS)
-    matchers = _compiled_lexicon(lexicon, config, index.languages)
+    matchers = _compiled_lexicon(lexicon, config, index.languages, ask_only)
     for matcher, needs in zip(
-        matchers, _alias_needs(lexicon, config, index.languages), strict=True
+        matchers, _alias_needs(lexicon, config, index.languages, ask_only), strict=True
     ):
-        aliases = tuple(a for a, need in zip(matcher.aliases, needs, strict=True) if need <= present)
+        aliases = tuple(
+            a for a, need in zip(matcher.aliases, needs, strict=True) if need <= present
+        )
         if not aliases:
             continue
         if len(aliases) < len(matcher.aliases):
@@ -553,7 +575,7 @@ _HAN_ALIAS = "\x00han"  # what a Chinese alias needs: a Chinese character in the
 
 @cache
 def _alias_needs(
-    lexicon: Lexicon, config: Config, languages: frozenset[str] | None
+    lexicon: Lexicon, config: Config, languages: frozenset[str] | None, ask_only: bool
 ) -> tuple[tuple[frozenset[str], ...], ...]:
     """For each alias of each compiled topic, the word beginnings a readout must have for the
     alias to match: two letters for a name (variants differ after them), ``min_stem`` letters
@@ -565,7 +587,7 @@ def _alias_needs(
             else frozenset(t.key[:2] if t.name else t.key[: config.min_stem] for t in alias.terms)
             for alias in matcher.aliases
         )
-        for matcher in _compiled_lexicon(lexicon, config, languages)
+        for matcher in _compiled_lexicon(lexicon, config, languages, ask_only)
     )
 
 
@@ -613,7 +635,7 @@ def resolve_query(name: str, lexicon: Lexicon) -> Query:
     ['lachin-corridor', 'blockade']
     >>> q = resolve_query("Nile talks=GERD|Nile dam", builtin_lexicon())
     >>> q.alternatives[0].required[0].aliases
-    ('GERD', 'Nile dam')
+    ('GERD', 'Nile dam', 'Nile talks')
     """
     base, _, extra = name.partition("=")
     base = " ".join(base.split())
