@@ -65,6 +65,8 @@ def normalize(text: str) -> str:
     'Hello, world!\\n\\nSecond line.'
     >>> normalize("A wrapped\\nparagraph.\\n\\nAnother.")
     'A wrapped paragraph.\\n\\nAnother.'
+    >>> normalize("A headline\\nA paragraph copied from a page.\\n")
+    'A headline\\n\\nA paragraph copied from a page.'
     >>> normalize("\\x1b[31mRed\\x1b[0m alert\\x07 and Cafe\\u0301.")
     'Red alert and Café.'
     """
@@ -72,8 +74,11 @@ def normalize(text: str) -> str:
     text = _CONTROLS.sub("", _ESCAPES.sub("", text))
     text = _SURROGATES.sub("\ufffd", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    hard_wrapped = any(not line for line in lines) and any(
-        a and b for a, b in zip(lines, lines[1:], strict=False)
+    # Only a blank line between two paragraphs says "hard-wrapped": the newline that ends
+    # almost every file, or blank lines before the text, say nothing.
+    inner = _inner(lines)
+    hard_wrapped = any(not line for line in inner) and any(
+        a and b for a, b in zip(inner, inner[1:], strict=False)
     )
     paragraphs: list[str] = []
     current: list[str] = []
@@ -93,6 +98,13 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", "\n\n".join(paragraphs))
 
 
+def _inner(lines: list[str]) -> list[str]:
+    """``lines`` without the blank lines before the first and after the last non-blank one."""
+    first = next((i for i, line in enumerate(lines) if line), len(lines))
+    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i]), -1)
+    return lines[first : last + 1]
+
+
 # Abbreviations that end with a period but rarely end a sentence (lower-cased, without the
 # final period). Single letters (initials: "V. Putin", "В. В. Путин") are handled separately.
 ABBREVIATIONS = frozenset(
@@ -102,19 +114,24 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
     e.g i.e etc vs cf al a.m p.m u.s u.k u.n e.u u.s.a d.c
     г гг т.е т.д т.п т.к им ул пр см стр рис др проф акад ген млн млрд тыс руб долл
+    янв фев февр мар апр авг сен сент окт нояб дек
     """.split()
 )
 _CLOSERS = "\"'”’»)]}›」』"
-_OPENERS = "\"'“‘«([{‹「『"
 # A sentence ends at . ! ? … (possibly repeated, possibly followed by closing quotes or
 # brackets) before whitespace, or at Armenian verjaket / Chinese full stops without whitespace.
 # The look-behind and the possessive runs make a match start only at the first mark of a run
 # and never give characters back: a paragraph of 200,000 periods is read once, not once per
 # period.
+# Arabic and Urdu question mark and full stop, and the Devanagari danda, also end sentences.
 _END = re.compile(
-    r"(?<![.!?…])[.!?…]++[" + re.escape(_CLOSERS) + r"]*+(?=\s)"
+    r"(?<![.!?…؟۔।॥])[.!?…؟۔।॥]++[" + re.escape(_CLOSERS) + r"]*+(?=\s)"
     r"|[։。！？]++[" + re.escape(_CLOSERS) + r"]*+"
 )
+# After a period, a sentence goes on only if the next word starts with a lower-case letter or
+# with one of these; anything else (a capital, a digit, a letter of a script without case, an
+# emoji, a quote) starts a new sentence.
+_GOES_ON = frozenset(",;:-–—)]}%/&")
 # The word before a period is looked for in this many characters: every abbreviation, initial
 # and paragraph number is shorter, and a bounded look keeps the splitter linear.
 _LOOK_BACK = 24
@@ -126,9 +143,9 @@ _ENDS_SENTENCE_AFTER = frozenset({"u.s", "u.k", "u.n", "e.u", "etc", "u.s.a", "d
 _SENTENCE_STARTERS = frozenset({"the", "this", "he", "she", "they", "it", "we"})
 
 
-def _is_boundary(paragraph: str, match: re.Match[str], lead: int) -> bool:
+def _is_boundary(paragraph: str, match: re.Match[str], start: int) -> bool:
     end_text = match.group()
-    if end_text[0] in "։。！？" or end_text[0] in "!?…":
+    if end_text[0] != ".":
         return True
     # A period: decide whether it ends a sentence or an abbreviation / initial / number.
     before = _WORD_BEFORE.search(paragraph, max(0, match.start() - _LOOK_BACK), match.start())
@@ -140,15 +157,22 @@ def _is_boundary(paragraph: str, match: re.Match[str], lead: int) -> bool:
     nxt = word[0]
     if before is not None and token:
         low = token.lower().rstrip(".")
-        if _PARAGRAPH_NUMBER.match(token + ".") and before.start() <= lead:
-            return False  # "1. The sides agreed ...": a paragraph number, kept with its text
+        if _PARAGRAPH_NUMBER.match(token + ".") and _first_in_sentence(paragraph, start, before):
+            # "1. The sides agreed ... 2. They met": a point's number, kept with its text
+            return False
         if len(token) == 1 and token.isalpha() and token.isupper():
             return False  # an initial: "V. Putin", "Nikol V. Pashinyan"
         if low in ABBREVIATIONS or "." in token.rstrip("."):
             # "Mr. Putin", "U.S. officials": only a boundary if the next word clearly starts a
             # sentence after an abbreviation that often ends one ("...in the U.S. The ...").
             return low in _ENDS_SENTENCE_AFTER and _starts_sentence(word)
-    return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or not nxt.isascii() and nxt.isalpha()
+    return not (nxt.islower() or nxt in _GOES_ON)
+
+
+def _first_in_sentence(paragraph: str, start: int, token: re.Match[str]) -> bool:
+    """Whether ``token`` is the first thing in the sentence that began at ``start``."""
+    gap = token.start() - start
+    return gap <= 0 or (gap <= 4 and paragraph[start : token.start()].isspace())
 
 
 def _starts_sentence(word: str) -> bool:
@@ -169,9 +193,8 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
     offset = 0
     for number, paragraph in enumerate(text.split("\n\n")):
         start = 0
-        lead = len(paragraph) - len(paragraph.lstrip())
         for match in _END.finditer(paragraph):
-            if _is_boundary(paragraph, match, lead):
+            if _is_boundary(paragraph, match, start):
                 _emit(out, paragraph, offset, start, match.end(), number)
                 start = match.end()
         _emit(out, paragraph, offset, start, len(paragraph), number)
@@ -233,20 +256,36 @@ class Token:
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
+def elision(word: str) -> tuple[int, int]:
+    """The part of ``word`` that is the word itself, as (start, end) offsets.
+
+    "l'Ukraine", "d'énergie": an elided article before the word; "Azerbaijan's",
+    "Türkiye'nin", "AB'nin": a possessive or case ending after it (Turkish writes endings of
+    names after an apostrophe). In Ukrainian the apostrophe is inside the word ("перемир'я").
+
+    >>> elision("l'OTAN"), elision("AB'nin"), elision("Kyiv’s"), elision("перемир'я")
+    ((2, 6), (0, 2), (0, 4), (0, 9))
+    """
+    at = max(word.find("'"), word.find("’"))
+    if at <= 0 or at == len(word) - 1 or _CYRILLIC.search(word):
+        return 0, len(word)
+    head = word[:at]
+    # An elided article is one or two letters, in lower case or a capital at the start of a
+    # sentence ("L'Ukraine"); "AB" in "AB'nin" is an abbreviation with a Turkish ending.
+    if len(head) <= 2 and not (len(head) == 2 and head.isupper()):
+        return at + 1, len(word)
+    return 0, at
+
+
 def fold(word: str) -> str:
-    """The matching key of a word: case-folded, apostrophes unified, possessive dropped.
+    """The matching key of a word: case-folded, apostrophes unified, elided article and
+    possessive or case ending dropped (see :func:`elision`).
 
     >>> fold("Azerbaijan’s"), fold("NAGORNO‑KARABAKH"), fold("l'Ukraine"), fold("Türkiye'nin")
     ('azerbaijan', 'nagorno-karabakh', 'ukraine', 'türkiye')
     """
-    key = word.casefold().translate(_FOLD)
-    if "'" in key and not _CYRILLIC.search(key):
-        # "l'Ukraine", "d'énergie": an elided article before the word; "Azerbaijan's",
-        # "Türkiye'nin": a possessive or case ending after it (Turkish writes endings of names
-        # after an apostrophe). In Ukrainian the apostrophe is inside the word ("перемир'я").
-        head, _, tail = key.partition("'")
-        key = tail if len(head) <= 2 and tail else head
-    return key
+    start, end = elision(word)
+    return word[start:end].casefold().translate(_FOLD)
 
 
 def tokens(text: str) -> list[Token]:

@@ -31,13 +31,11 @@ from rapidfuzz import fuzz, utils
 from readouts.config import Config
 from readouts.lexicon import Lexicon, TopicDef, languages, pad_languages, stopwords
 from readouts.model import Initiator, Mention, Readout
-from readouts.text import fold, has_han
+from readouts.text import elision, fold, has_han
 
 # Discovery and query resolution compare words by their first letters (inflection-blind).
 _STEM = 6
 _HYPHENS = frozenset("-‐‑")
-_ELIDED = re.compile(r"\w{1,2}['’](?=\w)")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _SPLIT_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -66,11 +64,10 @@ def words(text: str) -> list[Word]:
     out = []
     for m in _SPLIT_WORD.finditer(text):
         word = m.group()
-        # An elided article ("l'Arménie", "d'OTAN") is not part of the word's text: the word
-        # is capitalised, or in capitals, as a name should be.
-        elided = _ELIDED.match(word)
-        cut = elided.end() if elided and not _CYRILLIC.search(word) else 0
-        out.append(Word(_fold_word(word), word[cut:], m.start() + cut, m.end()))
+        # An elided article or a case ending ("l'OTAN", "ABD'nin") is not part of the word's
+        # text: the word is capitalised, or in capitals, as a name should be.
+        start, end = elision(word)
+        out.append(Word(_fold_word(word), word[start:end], m.start() + start, m.start() + end))
     return out
 
 
@@ -258,9 +255,10 @@ class ReadoutIndex:
         self.languages = detect_languages(readout)
         self.sentence_words = [words(s.text) for s in readout.sentences]
         self.vocab: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        vocab = self.vocab  # a local name: this loop runs once per word of the readout
         for s, ws in enumerate(self.sentence_words):
             for k, w in enumerate(ws):
-                self.vocab[w.key].append((s, k))
+                vocab[w.key].append((s, k))
         self.by_prefix: dict[str, list[str]] = defaultdict(list)
         for key in self.vocab:
             self.by_prefix[key[:2]].append(key)
@@ -461,7 +459,7 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
         start, end = ws[min(positions)].start, ws[max(positions)].end
         in_order = (
             positions == sorted(positions)
-            and max(positions) - min(positions) < len(words(alias.text)) + 1
+            and max(positions) - min(positions) < _word_count(alias.text) + 1
         )
         if len(positions) > 1 and not in_order:
             rule = "words"
@@ -474,6 +472,12 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
             rule = "inflection"
         text = index.readout.sentences[s].text[start:end]
         yield Mention(s, start, end, text, score * factor, rule_prefix or rule, alias.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _word_count(text: str) -> int:
+    """``len(words(text))``, asked for every sentence an alias matches in."""
+    return len(words(text))
 
 
 def _best_window(
@@ -833,15 +837,17 @@ def _case_table() -> dict[int, int | None] | None:
     ``re.IGNORECASE`` takes as one although their lower cases differ (i and dotless ı, s and
     long ſ, σ and ς, ...) maps to one of them; the dot that ``lower()`` adds to Turkish İ goes.
     None if this Python's ``re`` does not expose those sets."""
-    try:
-        from re._casefix import _EXTRA_CASES  # the table re itself uses (Python >= 3.11)
-    except ImportError:
+    import importlib
+
+    try:  # the table re itself uses (Python >= 3.11), private: hence the fallback
+        extra: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+    except (ImportError, AttributeError):
         return None
     table: dict[int, int | None] = {0x307: None}
-    for char, others in _EXTRA_CASES.items():
+    for char, others in extra.items():
         group = {char, *others}
         for other in others:
-            group.update(_EXTRA_CASES.get(other, ()))
+            group.update(extra.get(other, ()))
         table[char] = min(group)
     return table
 
