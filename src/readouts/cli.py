@@ -25,8 +25,33 @@ EXIT_USAGE = 2
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-class ReadoutsGroup(click.Group):
+class _ExamplesLast:
+    """Moves the "Examples:" block of a command's docstring after its options, where a reader
+    of ``--help`` looks for it last."""
+
+    help: str | None
+    epilog: str | None
+
+    def _move_examples(self) -> None:
+        if self.help and "\b\nExample" in self.help:
+            body, _, examples = self.help.partition("\b\nExample")
+            self.help, self.epilog = body.rstrip(), "\b\nExample" + examples
+
+
+class ReadoutsCommand(_ExamplesLast, click.Command):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._move_examples()
+
+
+class ReadoutsGroup(_ExamplesLast, click.Group):
     """A click group that turns every user error into one ``Error:`` line and exit status 2."""
+
+    command_class = ReadoutsCommand
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._move_examples()
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
@@ -367,6 +392,232 @@ def topics(search: str, category: str | None, lexicon_file: str | None, aliases:
         )
     )
     click.echo(f"\n{len(rows)} of {len(lexicon)} topics", err=True)
+
+
+EXIT_FAILED_PAIR = 1
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("source", metavar="SOURCE")
+@click.option(
+    "--labels",
+    metavar="A,B",
+    help="Name the sides of every pair A,B [default: each pair's meta.json or file names].",
+)
+@click.option(
+    "--topic",
+    "queries",
+    multiple=True,
+    metavar="NAME[=ALIAS|ALIAS]",
+    help="Ask in every call whether each side mentions this topic (repeatable).",
+)
+@click.option(
+    "--topics",
+    "lexicon_file",
+    metavar="FILE",
+    help="Add or override topics from a TOML or JSON lexicon file.",
+)
+@click.option("--no-lexicon", is_flag=True, help="Do not look for the built-in lexicon's topics.")
+@click.option(
+    "--discover",
+    type=click.IntRange(0, 100),
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="Also report up to N discovered one-sided terms per side and call.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option(
+    "--summary-only", is_flag=True, help="Write only the summary, not one row per call and topic."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1),
+    default=None,
+    metavar="N",
+    help="Compare in N worker processes [default: one per CPU core].",
+)
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress bar and no closing count (failed pairs are still reported).",
+)
+@click.option("--encoding", metavar="NAME", help="Encoding of the input files [default: UTF-8].")
+@click.option(
+    "--input-format",
+    type=click.Choice(["auto", "text", "markdown", "html"]),
+    default="auto",
+    show_default=True,
+    help="How to read the input files.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(1),
+    default=None,
+    metavar="N",
+    help="Refuse input files larger than N bytes [default: 20000000].",
+)
+@click.option(
+    "--width",
+    type=click.IntRange(60),
+    default=None,
+    metavar="N",
+    help="Width of the table format [default: the terminal's].",
+)
+def batch(
+    source: str,
+    labels: str | None,
+    queries: tuple[str, ...],
+    lexicon_file: str | None,
+    no_lexicon: bool,
+    discover: int,
+    fmt: str,
+    output: str | None,
+    summary_only: bool,
+    jobs: int | None,
+    quiet: bool,
+    encoding: str | None,
+    input_format: str,
+    max_bytes: int | None,
+    width: int | None,
+) -> None:
+    """Compare every pair of readouts in SOURCE and count, per topic and side, how often each
+    side mentions it, alone or not at all.
+
+    SOURCE is a folder of pair folders (two readout files each, plus an optional meta.json
+    with labels, date and event, as in samples/) or a CSV/JSONL manifest with the columns
+    a, b and optionally label_a, label_b, date, event, name.
+
+    The output has one row per pair and topic, then the summary: per topic and side, mentioned
+    in N of M calls, one-sided in K, left out in L; per side and year, the one-sided topics.
+    A pair that cannot be compared is reported on stderr with its reason and the others go
+    on; the exit status is then 1.
+
+    \b
+    Examples:
+      readouts batch samples/
+      readouts batch calls.csv --format csv -o rows.csv
+      readouts batch calls/ --summary-only --format html -o summary.html
+      readouts batch calls/ --topic "Lachin corridor blockade" --jobs 4
+    """
+    import contextlib
+    import tempfile
+    import time
+    from collections.abc import Iterator
+    from typing import TextIO
+
+    from readouts.compare import check_labels
+    from readouts.corpus import (
+        CORPUS_CONFIG,
+        CallResult,
+        Tally,
+        default_jobs,
+        iter_compare,
+        load_calls,
+    )
+    from readouts.render import strip_controls
+    from readouts.render.corpus import corpus_writer, stream_corpus
+
+    started = time.monotonic()
+    calls = load_calls(source)
+    label_pair = check_labels(labels.split(",")) if labels is not None else None
+    lexicon = None
+    if lexicon_file is not None:
+        from readouts import sources
+        from readouts.lexicon import builtin_lexicon, parse_lexicon
+
+        lex_source = sources.read_source(lexicon_file, encoding=encoding)
+        fmt_lex = "json" if lexicon_file.lower().endswith(".json") else "toml"
+        user, extend = parse_lexicon(lex_source.text, source=lexicon_file, fmt=fmt_lex)
+        lexicon = builtin_lexicon().merged(user, extend=extend)
+    results = iter_compare(
+        calls,
+        jobs=min(jobs or default_jobs(), len(calls)),
+        topics=queries,
+        lexicon=lexicon,
+        use_lexicon=not no_lexicon,
+        config=replace(CORPUS_CONFIG, discover=discover),
+        labels=label_pair,
+        encoding=encoding,
+        input_format=input_format,
+        max_bytes=max_bytes,
+    )
+    to_stdout = output is None or output == "-"
+    show_bar = not quiet and sys.stderr.isatty()
+    # When rows and the bar share one terminal, the bar's line is wiped before each write and
+    # drawn again below the new rows.
+    wipe_bar = show_bar and to_stdout and sys.stdout.isatty()
+    tally = Tally()
+
+    def watched() -> Iterator[CallResult]:
+        bar_context = (
+            click.progressbar(
+                length=len(calls), label="Comparing", file=sys.stderr, show_pos=True, show_eta=True
+            )
+            if show_bar
+            else contextlib.nullcontext()
+        )
+        with bar_context as bar:
+            for result in results:
+                tally.add(result)
+                if not result.ok:
+                    if show_bar:
+                        sys.stderr.write("\r\x1b[K")
+                    click.echo(
+                        f"Error: {strip_controls(result.name)}: {strip_controls(result.error)}",
+                        err=True,
+                    )
+                if bar is not None:
+                    bar.update(1)
+                yield result
+
+    writer = corpus_writer(
+        fmt, title=f"readouts batch {source}", width=_width(width), summary_only=summary_only
+    )
+    with contextlib.ExitStack() as stack:
+        out: TextIO = sys.stdout
+        if not to_stdout and output is not None:
+            try:
+                out = stack.enter_context(open(output, "w", encoding="utf-8"))
+            except OSError as exc:
+                raise UsageError(
+                    f"{output}: cannot write ({exc.strerror}); choose another -o path"
+                ) from None
+        # HTML puts the summary first; its rows wait in a temporary file meanwhile, so memory
+        # stays flat however many calls there are.
+        spool = (
+            stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))
+            if writer.summary_first and not summary_only
+            else None
+        )
+        for chunk in stream_corpus(
+            watched(), tally.summary, writer, summary_only=summary_only, buffer=spool
+        ):
+            if chunk:
+                if wipe_bar:
+                    sys.stderr.write("\r\x1b[K")
+                out.write(chunk)
+        out.flush()
+    if not quiet:
+        failed = len(tally.failures)
+        click.echo(
+            f"{tally.calls} of {len(calls)} calls compared in {time.monotonic() - started:.1f} s"
+            + (f"; {failed} failed (see the Error lines above)" if failed else ""),
+            err=True,
+        )
+    if tally.failures:
+        sys.exit(EXIT_FAILED_PAIR)
 
 
 def main() -> None:
