@@ -42,9 +42,11 @@ class Scores:
     misses: list[str] = field(default_factory=list)
 
 
-def _pairs() -> list[tuple[str, dict, str, str]]:  # type: ignore[type-arg]
+def _pairs(only: frozenset[str] = frozenset()) -> list[tuple[str, dict, str, str]]:  # type: ignore[type-arg]
     out = []
     for meta_path in sorted(SAMPLES.glob("*/meta.json")):
+        if only and meta_path.parent.name not in only:
+            continue
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         if not meta.get("topics"):
             continue
@@ -67,9 +69,9 @@ def _overlaps(cmp: Comparison, side: int, evidence: str, spans: list[tuple[int, 
     return False
 
 
-def score(verbose: bool = False) -> Scores:
+def score(verbose: bool = False, only: frozenset[str] = frozenset()) -> Scores:
     scores = Scores()
-    for name, meta, text_a, text_b in _pairs():
+    for name, meta, text_a, text_b in _pairs(only):
         labels = (meta["a"]["label"], meta["b"]["label"])
         gold = meta["topics"]
         asked = readouts.compare(text_a, text_b, labels=labels, topics=list(gold))
@@ -117,12 +119,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument("pairs", nargs="*", help="sample folder names (default: all)")
     args = parser.parse_args()
-    s = score(verbose=args.verbose)
+    only = frozenset(args.pairs)
+    s = score(verbose=args.verbose, only=only)
     accuracy = s.right / s.asked
     baseline = s.baseline_right / s.asked
     recall = s.one_sided_found / max(1, s.one_sided_gold)
-    pairs = len(_pairs())
+    pairs = len(_pairs(only))
     print(f"annotated pairs: {pairs}; (pair, topic, side) judgements: {s.asked}")
     print(
         f"presence accuracy, topics asked by name: {accuracy:.3f} "
