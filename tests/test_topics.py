@@ -150,3 +150,18 @@ def test_same_topic_in_other_words_is_not_discovered_as_one_sided() -> None:
         labels=("Washington", "Beijing"),
     )
     assert not any("PRC" in t.name for t in c.only("Washington"))
+
+
+def test_bracketed_names_are_alternatives() -> None:
+    found = _mentions("AU mission transition (ATMIS/AUSSOM)", "Support for AUSSOM was pledged.")
+    assert [m[1] for m in found] == ["AUSSOM"]
+
+
+def test_discovery_across_languages_compares_names_in_latin_letters() -> None:
+    c = readouts.compare(
+        "Путин и Алиев обсудили торговлю. Алиев рассказал о встрече с Блинкеном в Вашингтоне.",
+        "Putin and Aliyev discussed trade. Aliyev spoke of Astana and the Caspian Sea.",
+        labels=("Kremlin", "Baku"),
+    )
+    discovered = [t.name for t in c.topics if t.origin == "discovered"]
+    assert not any("Алиев" in name or "Aliyev" in name for name in discovered)

@@ -114,7 +114,7 @@ def compare(
                 covered.append((initiator.sentence, initiator.start, initiator.end))
             # Names of a topic both sides mention in their own words ("PRC" / "China") are not
             # one-sided, even for topics the report lists only when asked.
-            covered += [
+            shared = [
                 (m.sentence, m.start, m.end)
                 for key, ms in asked_only[side].items()
                 if key in asked_only[1 - side]
@@ -125,7 +125,9 @@ def compare(
             status = ("only_a", "only_b")[side]
             one_sided = sum(t.status == status for t in ledger.values())
             limit = min(config.discover, config.one_sided_budget - one_sided)
-            found = discover(index[side], index[1 - side], covered, limit=limit, config=config)
+            found = discover(
+                index[side], index[1 - side], covered, shared=shared, limit=limit, config=config
+            )
             for text, mentions in found:
                 key = f"term:{text.casefold()}"
                 if key not in ledger:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -361,6 +362,51 @@ _TRANSLIT = (
 )
 
 
+_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэіїґ", "abvgdeziiklmnoprstufyeiig", strict=True)),
+        **{
+            "ё": "e",
+            "ж": "zh",
+            "х": "kh",
+            "ц": "ts",
+            "ч": "ch",
+            "ш": "sh",
+            "щ": "shch",
+            "ъ": "",
+            "ь": "",
+            "ю": "yu",
+            "я": "ya",
+            "є": "ye",
+        },
+        **dict(zip("աբգդեզէըթիլկհմյնոպռսվտրւփքօֆ", "abgdezeytilkhmynoprsvtrvpkof", strict=True)),
+        **{
+            "ժ": "zh",
+            "խ": "kh",
+            "ծ": "ts",
+            "ձ": "dz",
+            "ղ": "gh",
+            "ճ": "ch",
+            "շ": "sh",
+            "չ": "ch",
+            "ջ": "j",
+            "ց": "ts",
+            "և": "ev",
+        },
+    }
+)
+
+
+def latin(word: str) -> str:
+    """A lower-case word in Latin letters: Cyrillic and Armenian transliterated, accents off.
+
+    >>> latin("алиев"), latin("փաշինյան"), latin("erdoğan")
+    ('aliev', 'pashinyan', 'erdogan')
+    """
+    decomposed = unicodedata.normalize("NFKD", word.translate(_LATIN))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def translit_key(word: str) -> str:
     """A key under which transliteration variants of a name are equal.
 
@@ -558,16 +604,14 @@ def lexicon_mentions(
     if any(has_han(s.text) for s in index.readout.sentences):
         present.add(_HAN_ALIAS)
     matchers = _compiled_lexicon(lexicon, config, index.languages, ask_only)
-    for matcher, needs in zip(
-        matchers, _alias_needs(lexicon, config, index.languages, ask_only), strict=True
-    ):
-        aliases = tuple(
-            a for a, need in zip(matcher.aliases, needs, strict=True) if need <= present
-        )
-        if not aliases:
-            continue
+    passing: dict[int, list[Alias]] = {}
+    for t, alias, need in _alias_needs(lexicon, config, index.languages, ask_only):
+        if need <= present:
+            passing.setdefault(t, []).append(alias)
+    for t, aliases in passing.items():  # in lexicon order: the needs are listed in it
+        matcher = matchers[t]
         if len(aliases) < len(matcher.aliases):
-            matcher = TopicMatcher(matcher.topic, aliases)
+            matcher = TopicMatcher(matcher.topic, tuple(aliases))
         mentions = find_mentions(index, matcher, negation=negation, config=config)
         if mentions:
             out[matcher.topic.key] = mentions
@@ -580,18 +624,20 @@ _HAN_ALIAS = "\x00han"  # what a Chinese alias needs: a Chinese character in the
 @cache
 def _alias_needs(
     lexicon: Lexicon, config: Config, languages: frozenset[str] | None, ask_only: bool
-) -> tuple[tuple[frozenset[str], ...], ...]:
-    """For each alias of each compiled topic, the word beginnings a readout must have for the
-    alias to match: two letters for a name (variants differ after them), ``min_stem`` letters
-    (or the whole word) for other words."""
+) -> tuple[tuple[int, Alias, frozenset[str]], ...]:
+    """(topic position, alias, needs) for every alias of the compiled topics, in order: the
+    word beginnings a readout must have for the alias to match are two letters for a name
+    (variants differ after them), ``min_stem`` letters (or the whole word) for other words."""
     return tuple(
-        tuple(
+        (
+            t,
+            alias,
             frozenset({_HAN_ALIAS})
             if alias.han
-            else frozenset(t.key[:2] if t.name else t.key[: config.min_stem] for t in alias.terms)
-            for alias in matcher.aliases
+            else frozenset(w.key[:2] if w.name else w.key[: config.min_stem] for w in alias.terms),
         )
-        for matcher in _compiled_lexicon(lexicon, config, languages, ask_only)
+        for t, matcher in enumerate(_compiled_lexicon(lexicon, config, languages, ask_only))
+        for alias in matcher.aliases
     )
 
 
@@ -625,6 +671,7 @@ class Conjunction:
 
 
 _ALTERNATIVE = re.compile(r"\s+/\s+|\s+or\s+|\s*;\s*")
+_BRACKETS = re.compile(r"\(([^()]*)\)")
 
 
 def resolve_query(name: str, lexicon: Lexicon) -> Query:
@@ -650,8 +697,13 @@ def resolve_query(name: str, lexicon: Lexicon) -> Query:
             whole or replace(_word(base), key=f"query:{base.casefold()}"), aliases, name=base
         )
         return Query(topic.key, base, topic.description, topic.category, (Conjunction((topic,)),))
+    # "AU mission transition (ATMIS/AUSSOM)": what is in brackets are other names for it.
+    bracketed = [p for group in _BRACKETS.findall(base) for p in re.split(r"\s*/\s*", group)]
+    main = " ".join(_BRACKETS.sub(" ", base).split())
     alternatives = tuple(
-        _conjunction(part, lexicon) for part in _ALTERNATIVE.split(base) if part.strip()
+        _conjunction(part, lexicon)
+        for part in [*_ALTERNATIVE.split(main), *bracketed]
+        if part.strip()
     )
     return Query(f"query:{base.casefold()}", base, "", "", alternatives)
 
@@ -807,8 +859,9 @@ def find_initiator(readout: Readout) -> Initiator | None:
     # per-sentence regular expressions (seconds on a long transcript).
     folded = _loose_fold(readout.text)
     if folded is not None:
-        before = tuple(p for p in before if _loose_fold(p) in folded)  # type: ignore[operator]
-        after = tuple(p for p in after if _loose_fold(p) in folded)  # type: ignore[operator]
+        loose_before, loose_after = _loose_phrases()
+        before = tuple(p for p, lp in zip(before, loose_before, strict=True) if lp in folded)
+        after = tuple(p for p, lp in zip(after, loose_after, strict=True) if lp in folded)
     for s, sentence in enumerate(readout.sentences):
         for phrase in before:
             at = _phrase_at(sentence.text, phrase)
@@ -865,6 +918,16 @@ def _loose_fold(text: str) -> str | None:
     if _CASE_TABLE is None:
         return None
     return text.lower().translate(_CASE_TABLE)
+
+
+@cache
+def _loose_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The initiative phrases through :func:`_loose_fold` (only used when it can tell)."""
+    before, after = _initiative_phrases()
+    return (
+        tuple(_loose_fold(p) or p for p in before),
+        tuple(_loose_fold(p) or p for p in after),
+    )
 
 
 def _phrase_at(text: str, phrase: str) -> int:
@@ -930,6 +993,7 @@ def discover(
     other: ReadoutIndex,
     covered: Sequence[tuple[int, int, int]],
     *,
+    shared: Sequence[tuple[int, int, int]] = (),
     limit: int,
     config: Config,
 ) -> list[tuple[str, tuple[Mention, ...]]]:
@@ -937,21 +1001,34 @@ def discover(
     first: capitalised names ("Li Hui", "Kartarpur Corridor") and content phrases.
 
     ``covered`` holds (sentence, start, end) spans already explained by lexicon or query
-    topics; terms inside them are not reported again. Readouts in different languages share
-    no words, so discovery between them would report everything: it reports nothing.
+    topics; terms inside them are not reported again. ``shared`` holds spans of names the
+    other side also uses in its own words ("PRC" / "China"): a term made mostly of them is
+    not one-sided, but one that contains them may be ("Constitution of Armenia"). Readouts in different languages share
+    no ordinary words, so between them only names are compared, written in Latin letters
+    ("Алиев" is "Aliyev").
     """
-    if limit <= 0 or (index.languages and other.languages and index.languages != other.languages):
+    if limit <= 0:
         return []
+    across = bool(index.languages and other.languages and index.languages != other.languages)
     stop = stopwords()
     other_stems = {key[:_STEM] for key in other.vocab}
     other_translit = {translit_key(key) for key in other.vocab}
+    # Across scripts, inflection changes the end of a name ("Путина"): compare its start.
+    other_latin = {translit_key(latin(key))[:5] for key in other.vocab} if across else set()
     cover: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for s, start, end in covered:
         cover[s].append((start, end))
+    common: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for s, start, end in shared:
+        common[s].append((start, end))
     candidates: dict[str, _Candidate] = {}
     for s, ws in enumerate(index.sentence_words):
         text = index.readout.sentences[s].text
         for gram, is_name in _grams(ws, stop):
+            # Across languages only names can be compared, and the opening sentence names
+            # the two who spoke, which the other side writes in its own script.
+            if across and (not is_name or s == 0):
+                continue
             start, end = ws[gram[0]].start, ws[gram[-1]].end
             if any(cs < end and start < ce for cs, ce in cover[s]):
                 continue
@@ -960,11 +1037,14 @@ def discover(
                 continue
             # When most of its words (stems or transliterations) are on the other side too,
             # the other side speaks of it, in other words.
-            shared = sum(
-                w.key[:_STEM] in other_stems or translit_key(w.key) in other_translit
+            in_both = sum(
+                any(cs <= w.start and w.end <= ce for cs, ce in common[s])
+                or w.key[:_STEM] in other_stems
+                or translit_key(w.key) in other_translit
+                or translit_key(latin(w.key))[:5] in other_latin
                 for w in content
             )
-            if shared * 2 > len(content) or (len(content) == 1 and shared):
+            if in_both * 2 > len(content) or (len(content) == 1 and in_both):
                 continue
             key = " ".join(w.key[:_STEM] for w in content)
             cand = candidates.setdefault(
