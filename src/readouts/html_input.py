@@ -4,8 +4,8 @@ Government sites wrap a three-paragraph readout in a page of furniture: scripts 
 menus and navigation, cookie banners, share buttons, accessibility links, font-size widgets
 ("XS SM MD LG", "大 中 小"), photo captions (often twice: once under the photo, once in a hidden
 slide-show), dates and tags. :func:`html_to_text` keeps the readout's headline and paragraphs,
-one per line, and leaves that furniture out; :func:`drop_furniture` does the line-level part of
-the job for text copied out of a browser, where the markup is already gone.
+one per line, and leaves that furniture out; :func:`clean_page_text` does the part of the job
+that can be done on text copied out of a browser, where the markup is already gone.
 
 It works with the standard library's :mod:`html.parser` only, on decoded text: it does not read
 files or guess encodings (``sources.py`` does), and it does not split sentences (``text.py``
@@ -23,7 +23,8 @@ How the readout is found, in order:
 3. If an ``article``, ``main`` (or ``role="main"``, ``itemprop="articleBody"``) holds most of
    the remaining prose, only it is read: that leaves out the "related news" around it.
 4. The text is cut into paragraphs at block elements and ``<br>``; paragraphs that are page
-   furniture by their text alone (:func:`drop_furniture`) go too.
+   furniture by their text alone (:func:`drop_furniture`) go too, and so does a short
+   paragraph that is nothing but a link ("All press releases").
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from html.parser import HTMLParser
+from itertools import pairwise
 
 from readouts.errors import InputError
 
@@ -61,7 +63,7 @@ _FURNITURE_NAMES = frozenset(
     a11y accessibility caption captions credit
     credits gallery slider slideshow carousel video audio meta date time published dateline
     byline widget widgets logo copyright disclaimer feedback rating bookmarks bookmark likes
-    fontsize textsize zoom place location url permalink special
+    fontsize textsize zoom place location url permalink
     """.split()
 )
 # Names of a site's header, furniture only outside an article (inside one, the article's own
@@ -73,10 +75,36 @@ _HIDDEN_NAMES = frozenset({"hidden", "hide", "invisible", "dnone", "sronly", "vi
 # ... and the same as substrings of a class name with its separators removed, for the names
 # that are unambiguous however they are glued ("js-cookie-notice", "article__share-box").
 _FURNITURE_PARTS = (
-    "cookie", "consent", "gdpr", "breadcrumb", "share", "social", "fontsize", "textsize",
-    "visuallyhidden", "sronly", "screenreader", "skiplink", "skipto", "skipnav", "newsletter",
-    "subscribe", "advert", "sidebar", "navbar", "navigation", "pagination", "toolbar",
-    "copyright", "carousel", "slider", "caption", "footer", "related", "accessib", "menu",
+    "cookie",
+    "consent",
+    "gdpr",
+    "breadcrumb",
+    "share",
+    "social",
+    "fontsize",
+    "textsize",
+    "visuallyhidden",
+    "sronly",
+    "screenreader",
+    "skiplink",
+    "skipto",
+    "skipnav",
+    "newsletter",
+    "subscribe",
+    "advert",
+    "sidebar",
+    "navbar",
+    "navigation",
+    "pagination",
+    "toolbar",
+    "copyright",
+    "carousel",
+    "slider",
+    "caption",
+    "footer",
+    "related",
+    "accessib",
+    "menu",
 )
 # Containers where the readout's body sits.
 _CONTENT_TAGS = frozenset({"article", "main"})
@@ -92,7 +120,9 @@ _BLOCK = frozenset(
     section summary table tbody thead tfoot tr td th caption ul menu br legend
     """.split()
 )
-_VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
+_VOID = frozenset(
+    "area base br col embed hr img input keygen link meta param source track wbr".split()
+)
 # A start tag of these closes an open <p> (HTML does this implicitly).
 _CLOSES_P = _BLOCK - {"br", "hr", "td", "th", "tr", "tbody", "thead", "tfoot", "caption"}
 # Compound names glued with "-" or "_" that are furniture as a whole: split into words they
@@ -114,8 +144,19 @@ _MENU_MIN_LINKS = 3
 class _Element:
     """A node of the parsed page. Not a DOM: only what extraction needs."""
 
-    __slots__ = ("attrs", "children", "content", "depth", "drop", "inside", "links", "link_len",
-                 "parent", "tag", "text_len")
+    __slots__ = (
+        "attrs",
+        "children",
+        "content",
+        "depth",
+        "drop",
+        "inside",
+        "link_len",
+        "links",
+        "parent",
+        "tag",
+        "text_len",
+    )
 
     def __init__(self, tag: str, attrs: dict[str, str], parent: _Element | None) -> None:
         self.tag = tag
@@ -128,7 +169,7 @@ class _Element:
         self.text_len = 0
         self.link_len = 0
         self.links = 0
-        self.depth = 0 if parent is None else parent.depth + 1
+        self.depth: int = 0 if parent is None else parent.depth + 1
 
     @property
     def prose(self) -> int:
@@ -203,8 +244,9 @@ _LT = re.compile(r"<(?:(/?)([A-Za-z][^\t\n\r\f />\x00]*+)|(!--)|[!?])?")
 _ATTR = re.compile(r"""[\s/]*+([^\s/>=]++)(?:\s*+=\s*+("[^"]*+"|'[^']*+'|[^\s>]*+))?""")
 _SPACE = re.compile(r"[\s/]*+")
 _KEPT_ATTRS = frozenset({"class", "id", "role", "style", "hidden", "aria-hidden", "itemprop"})
-_RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea",
-                       "title", "plaintext"})
+_RAW_TEXT = frozenset(
+    {"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", "plaintext"}
+)
 _NAME_JUNK = re.compile(r"[^a-z0-9:-]")
 # Inline tags that change nothing for extraction when they carry no attribute it reads: they
 # are not passed to the parser at all (their end tags are, and are ignored as strays), which
@@ -217,9 +259,7 @@ _TRANSPARENT = frozenset(
 )
 
 
-_RAW_TEXT_END = {
-    name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE) for name in _RAW_TEXT
-}
+_RAW_TEXT_END = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE) for name in _RAW_TEXT}
 
 
 def _safe_markup(markup: str) -> str:
@@ -403,7 +443,7 @@ def _mark_never_text(elements: list[_Element]) -> None:
         if parent is None:
             continue
         element.drop = parent.drop or element.tag in _NEVER_TEXT
-        element.inside = parent.inside or parent.content
+        element.inside = parent.inside or parent.content > 0
 
 
 def _mark_furniture(document: _Element, elements: list[_Element]) -> None:
@@ -441,27 +481,46 @@ def _content_root(document: _Element, elements: list[_Element]) -> _Element:
 
 
 _BREAK = object()
+_LINK_END = object()
+# A paragraph that is one short link and no sentence ("All press releases", "Back to news")
+# is page furniture.
+_LINK_LINE_MAX = 60
+_SENTENCE_MARKS = frozenset(".!?։。！？…")
 
 
-def _blocks(root: _Element) -> list[str]:
-    """The paragraphs under ``root``, whitespace collapsed, in document order."""
+def _blocks(root: _Element) -> tuple[list[str], list[str]]:
+    """The paragraphs under ``root``, whitespace collapsed, in document order; and the short
+    paragraphs that are nothing but a link."""
     blocks: list[str] = []
+    link_lines: list[str] = []
     current: list[str] = []
+    counts = [0, 0]  # characters of the current paragraph, and of them inside links
+    in_link = 0
 
     def flush() -> None:
         if current:
             text = " ".join("".join(current).split())
             if text:
-                blocks.append(text)
+                all_link = counts[0] == counts[1]
+                if all_link and len(text) <= _LINK_LINE_MAX and text[-1] not in _SENTENCE_MARKS:
+                    link_lines.append(text)
+                else:
+                    blocks.append(text)
             current.clear()
+            counts[0] = counts[1] = 0
 
     stack: list[object] = [root]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
             current.append(item)
+            size = len(item.strip())
+            counts[0] += size
+            counts[1] += size if in_link else 0
         elif item is _BREAK:
             flush()
+        elif item is _LINK_END:
+            in_link -= 1
         elif isinstance(item, _Element):
             if item.tag in _BLOCK:
                 flush()
@@ -469,9 +528,12 @@ def _blocks(root: _Element) -> list[str]:
             elif item.drop:
                 current.append(" ")  # a dropped inline element still separates words
             if not item.drop:
+                if item.tag == "a":
+                    in_link += 1
+                    stack.append(_LINK_END)
                 stack.extend(reversed(item.children))
     flush()
-    return blocks
+    return blocks, link_lines
 
 
 def html_to_text(markup: str, *, source: str = "page") -> str:
@@ -508,15 +570,17 @@ def html_blocks(markup: str, *, source: str = "page") -> tuple[list[str], list[s
         builder.close()
     except (AssertionError, ValueError, RecursionError) as exc:  # html.parser's own failures
         raise InputError(
-            f"{source}: cannot read this HTML page ({exc}); copy the readout's text into a .txt file"
+            f"{source}: cannot read this HTML page ({exc}); "
+            "copy the readout's text into a .txt file"
         ) from None
     document, elements = builder.root, builder.elements
     _mark_never_text(elements)
     _measure(elements)
     _mark_furniture(document, elements)
     _measure(elements)
-    blocks = _blocks(_content_root(document, elements))
-    return drop_furniture(blocks)
+    blocks, link_lines = _blocks(_content_root(document, elements))
+    kept, dropped = drop_furniture(blocks)
+    return kept, link_lines + dropped
 
 
 # ------------------------------------------------------------------ furniture by its text
@@ -527,11 +591,13 @@ _WIDGET_TOKENS = frozenset(
 )
 # Whole lines that are links or buttons of the page, not readout text (case-folded).
 _FURNITURE_LINES = frozenset(
-    """
+    line.strip()
+    for line in """
     skip to main content|skip to content|skip to navigation|skip navigation|accessibility links
     |accessibility|back to top|top|print|print version|print this page|share|share this
     |share this page|tweet|email|e-mail|facebook|twitter|x|telegram|vk|whatsapp|linkedin
-    |copy link|link copied|read more|more|menu|search|close|open menu|version for the visually impaired
+    |copy link|link copied|read more|more|menu|search|close|open menu
+    |version for the visually impaired
     |մատչելիության հղումներ|տպել|կիսվել|перейти к основному содержанию|перейти к содержанию
     |версия для печати|печать|поделиться|распечатать|версия для слабовидящих|наверх
     |打印|打印本页|关闭|关闭窗口|分享|分享到|返回顶部|【打印】|【关闭】|【打印本页】|【关闭窗口】
@@ -540,55 +606,134 @@ _FURNITURE_LINES = frozenset(
 _COOKIE = re.compile(r"\bcookies?\b|куки|файл\w* cookie", re.IGNORECASE)
 _CONSENT = re.compile(
     r"\b(?:accept|consent|agree|privacy|policy|settings|preferences|browsing|this (?:web)?site|"
-    r"our (?:web)?site|согла\w*|сайт\w*|политик\w*|принять)", re.IGNORECASE
+    r"our (?:web)?site|согла\w*|сайт\w*|политик\w*|принять)",
+    re.IGNORECASE,
 )
 # A cookie notice is a short paragraph; a readout sentence never talks about cookie settings.
 _COOKIE_MAX = 600
 _EDGE_PUNCT = "[](){}【】|·•:：-–—.,;!?«»\"' "
 
 
+# Labels and brackets around a font-size widget: "【字体：大 中 小】", "Font size: A A A".
+_WIDGET_LABEL = re.compile(
+    r"字体|字号|font[- ]size|text[- ]size|размер шрифта|шрифт|տառաչափ|[【】\[\]():：|]",
+    re.IGNORECASE,
+)
+# Lines of several buttons: "【打印本页】【关闭窗口】", "Print | Share".
+_BUTTON_SEPARATORS = re.compile(r"[【】\[\]|•·]")
+# A date or time stamp alone: "31.01.2023", "2023-12-14 22:30", "2023年12月14日".
+_STAMP = re.compile(r"^[\d\s./:,\-–年月日时分]+$")
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\b)", re.IGNORECASE)
+# Widgets, buttons and stamps are short lines; longer ones are not looked at for them.
+_BUTTONS_MAX = 120
+
+
 def is_furniture_line(line: str) -> bool:
     """Whether one line of copied page text is page furniture by its text alone.
 
     >>> [is_furniture_line(x) for x in ("XS SM MD LG", "Մատչելիության հղումներ", "Share",
-    ...                                 "The sides discussed trade.")]
-    [True, True, True, False]
+    ...                                 "【字体：大 中 小】", "【打印本页】【关闭窗口】",
+    ...                                 "31.01.2023", "The sides discussed trade.")]
+    [True, True, True, True, True, True, False]
     """
     text = " ".join(line.split())
     if not text:
         return False
+    if _COPYRIGHT.match(text):
+        return True
+    if len(text) > _COOKIE_MAX:
+        return False  # every other kind of furniture is short
     folded = text.casefold()
-    if all(token in _WIDGET_TOKENS for token in folded.split()):
+    if ("cookie" in folded or "куки" in folded) and _COOKIE.search(text) and _CONSENT.search(text):
+        return True
+    if len(text) > _BUTTONS_MAX:
+        return False
+    widget = _WIDGET_LABEL.sub(" ", folded).split()
+    if widget and all(token in _WIDGET_TOKENS for token in widget):
         return True
     if folded.strip(_EDGE_PUNCT) in _FURNITURE_LINES or folded in _FURNITURE_LINES:
         return True
-    return (
-        len(text) <= _COOKIE_MAX
-        and _COOKIE.search(text) is not None
-        and _CONSENT.search(text) is not None
-    )
+    buttons = [b.strip(_EDGE_PUNCT) for b in _BUTTON_SEPARATORS.split(folded)]
+    buttons = [b for b in buttons if b]
+    if len(buttons) > 1 and all(b in _FURNITURE_LINES for b in buttons):
+        return True
+    return _STAMP.match(text) is not None and sum(c.isdigit() for c in text) >= 4
 
 
-def drop_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Split page lines into (kept, dropped). Dropped: furniture lines, and any line given
-    twice in a row (a photo caption repeated under the photo and in the slide-show), both
-    copies. Blank lines are kept in place and do not separate repeats.
+def drop_furniture(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Split a page's paragraphs into (kept, dropped).
 
-    Nothing is dropped if that would leave no text: then the lines were the text.
+    Dropped: furniture paragraphs (:func:`is_furniture_line`), and a paragraph given twice in
+    a row (a photo caption repeated under the photo and in the slide-show): both copies, and
+    a paragraph made of one line repeated. Blank entries are kept in place and do not separate
+    repeats. Nothing is dropped if that would leave no text: then the paragraphs were the text.
 
-    >>> drop_furniture(["Caption, 2022.", "Caption, 2022.", "", "Putin spoke.", "XS", "SM"])
-    (['', 'Putin spoke.'], ['Caption, 2022.', 'Caption, 2022.', 'XS', 'SM'])
+    >>> drop_furniture(["Caption, 2022.", "Caption, 2022.", "", "Putin spoke.", "XS SM"])
+    (['', 'Putin spoke.'], ['Caption, 2022.', 'Caption, 2022.', 'XS SM'])
     """
-    keys = [" ".join(line.split()) for line in lines]
+    keys = [" ".join(p.split()) for p in paragraphs]
     drop = [is_furniture_line(key) for key in keys]
-    previous = -1  # index of the last non-blank line
-    for i, key in enumerate(keys):
+    previous = -1  # index of the last non-blank paragraph
+    for i, (paragraph, key) in enumerate(zip(paragraphs, keys, strict=True)):
         if not key:
             continue
+        lines = [" ".join(line.split()) for line in paragraph.split("\n")]
+        if len(lines) > 1 and len(set(lines)) == 1:
+            drop[i] = True
         if previous >= 0 and keys[previous] == key:
             drop[i] = drop[previous] = True
         previous = i
-    kept = [line for line, d in zip(lines, drop, strict=True) if not d]
-    if not any(line.strip() for line in kept):
-        return list(lines), []
-    return kept, [line for line, d in zip(lines, drop, strict=True) if d]
+    kept = [p for p, d in zip(paragraphs, drop, strict=True) if not d]
+    if not any(p.strip() for p in kept):
+        return list(paragraphs), []
+    return kept, [p for p, d in zip(paragraphs, drop, strict=True) if d]
+
+
+def clean_page_text(text: str) -> tuple[str, list[str]]:
+    r"""Leave out the page furniture of text copied from a web page; returns the text and
+    what was left out.
+
+    Furniture is judged by paragraph: in a text with blank lines between paragraphs a
+    paragraph may run over several lines (the word "more." ending a wrapped paragraph is not
+    the "More" button); otherwise every line is a paragraph, as :func:`readouts.text.normalize`
+    reads them.
+
+    >>> page = "Մատչելիության հղումներ\n\nPutin, Pashinian Discuss Blockade\n\n"
+    >>> page += "Photo caption.\nPhoto caption.\n\n"
+    >>> page += "Pashinian urged Russia to do\nmore.\n\nXS\nSM\nMD\nLG"
+    >>> text, dropped = clean_page_text(page)
+    >>> print(text)
+    <BLANKLINE>
+    Putin, Pashinian Discuss Blockade
+    <BLANKLINE>
+    <BLANKLINE>
+    Pashinian urged Russia to do
+    more.
+    <BLANKLINE>
+    >>> dropped
+    ['Մատչելիության հղումներ', 'Photo caption.\nPhoto caption.', 'XS\nSM\nMD\nLG']
+    """
+    lines = text.split("\n")
+    blank = [not line.strip() for line in lines]
+    # As in normalize: only blank lines between paragraphs count, not a final newline.
+    first = blank.index(False) if False in blank else len(blank)
+    last = len(blank) - 1 - blank[::-1].index(False) if False in blank else -1
+    inner = blank[first : last + 1]
+    wrapped = any(inner) and any(not a and not b for a, b in pairwise(inner))
+    if not wrapped:
+        kept, dropped = drop_furniture(lines)
+        return "\n".join(kept), dropped
+    paragraphs: list[str] = []
+    group: list[str] = []
+    for line, is_blank in zip(lines, blank, strict=True):
+        if is_blank:
+            if group:
+                paragraphs.append("\n".join(group))
+                group = []
+            paragraphs.append(line)
+        else:
+            group.append(line)
+    if group:
+        paragraphs.append("\n".join(group))
+    kept, dropped = drop_furniture(paragraphs)
+    return "\n".join(kept), dropped

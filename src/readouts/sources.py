@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from readouts.errors import InputError, UsageError
-from readouts.html_input import drop_furniture, html_blocks
+from readouts.html_input import clean_page_text, html_blocks
 from readouts.text import normalize
 
 #: Files larger than this are refused unless ``max_bytes`` (``--max-bytes``) says otherwise. A
@@ -33,7 +33,7 @@ from readouts.text import normalize
 DEFAULT_MAX_BYTES = 20_000_000
 INPUT_FORMATS = ("auto", "text", "markdown", "html")
 
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mhtml"})
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 # A text is a page if it starts like one (after a BOM, spaces or an XML declaration).
 _LOOKS_HTML = re.compile(
@@ -54,10 +54,15 @@ _BOMS = (
 # Files people save readouts as that are not text, by their first bytes.
 _NOT_TEXT = (
     (b"%PDF-", "a PDF document; copy the readout's text into a .txt file (or run pdftotext)"),
-    (b"PK\x03\x04", "a ZIP archive (.docx, .odt and .epub files are); save the readout as "
-                    "plain text (.txt) or HTML"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word or Office document; save it as plain text "
-                                          "(.txt)"),
+    (
+        b"PK\x03\x04",
+        "a ZIP archive (.docx, .odt and .epub files are); save the readout as "
+        "plain text (.txt) or HTML",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "a Word or Office document; save it as plain text (.txt)",
+    ),
     (b"{\\rtf", "an RTF document; save it as plain text (.txt)"),
     (b"\x89PNG", "a PNG image; readouts reads text, not pictures of text"),
     (b"\xff\xd8\xff", "a JPEG image; readouts reads text, not pictures of text"),
@@ -101,17 +106,19 @@ class Source:
     def note(self) -> str:
         """One line saying what was left out as page furniture ("" if nothing was).
 
-        >>> Source("Talks.", "a.txt", dropped=("XS", "SM", "MD", "LG")).note
-        "a.txt: left out 4 lines of page furniture (font-size buttons, share links, a caption given twice ...), first 'XS'"
+        >>> note = Source("Talks.", "a.txt", dropped=("XS\\nSM\\nMD\\nLG", "Share")).note
+        >>> note.split(" (")[0], note.split("), ")[1]
+        ('a.txt: left out 5 lines of page furniture', "the first 'XS SM MD LG'")
         """
         if not self.dropped:
             return ""
+        lines = sum(entry.count("\n") + 1 for entry in self.dropped)
         first = " ".join(normalize(self.dropped[0]).split())
         first = shown_name(first if len(first) <= 50 else first[:47] + "...")
-        lines = "line" if len(self.dropped) == 1 else "lines"
         return (
-            f"{self.shown}: left out {len(self.dropped)} {lines} of page furniture (font-size "
-            f"buttons, share links, a caption given twice ...), first {first!r}"
+            f"{self.shown}: left out {lines} line{'s' if lines > 1 else ''} of page furniture "
+            "(menus, font-size buttons, share links, captions given twice ...), "
+            f"the first {first!r}"
         )
 
 
@@ -145,9 +152,9 @@ def check_encoding(encoding: str | None) -> str | None:
 
     >>> check_encoding("CP1251"), check_encoding(None)
     ('cp1251', None)
-    >>> check_encoding("rot13")
+    >>> check_encoding("rot13")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    readouts.errors.UsageError: 'rot13' is not a text encoding; give one such as utf-8, cp1251, koi8-r or utf-16
+    readouts.errors.UsageError: 'rot13' is not a text encoding; give one such as utf-8, ...
     """
     if encoding is None:
         return None
@@ -155,19 +162,20 @@ def check_encoding(encoding: str | None) -> str | None:
     try:
         info = codecs.lookup(encoding)
     except (LookupError, ValueError, TypeError):
-        raise UsageError(f"unknown encoding {shown_name(encoding)!r}; {fix}") from None
+        raise UsageError(f"unknown encoding '{shown_name(encoding)}'; {fix}") from None
     if not getattr(info, "_is_text_encoding", True):
-        raise UsageError(f"{shown_name(encoding)!r} is not a text encoding; {fix}")
+        raise UsageError(f"'{shown_name(encoding)}' is not a text encoding; {fix}")
     return info.name
 
 
-def read_bytes(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> bytes:
+def read_bytes(
+    path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+) -> bytes:
     """The bytes of ``path`` (``-``: standard input), refusing what is not a readable file."""
     shown = shown_name(path)
     if path == "-":
         try:
-            stream = stdin or sys.stdin.buffer
-            data = stream.read(max_bytes + 1)
+            data = _read_at_most(stdin or sys.stdin.buffer, max_bytes + 1)
         except (AttributeError, OSError, ValueError) as exc:
             raise InputError(f"{shown}: cannot read ({exc}); give the readout as a file") from None
     else:
@@ -175,7 +183,7 @@ def read_bytes(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO
             raise InputError("an empty file name was given; give the path of a readout file")
         try:
             with open(path, "rb") as handle:
-                data = handle.read(max_bytes + 1)
+                data = _read_at_most(handle, max_bytes + 1)
         except (FileNotFoundError, NotADirectoryError):
             raise InputError(f"{shown}: no such file; check the path") from None
         except IsADirectoryError:
@@ -193,7 +201,25 @@ def read_bytes(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO
     return data
 
 
-def decode(data: bytes, *, name: str, encoding: str | None = None, html: bool = False) -> tuple[str, str]:
+# Read in pieces: asking a stream for --max-bytes at once makes Python allocate that much.
+_CHUNK = 1 << 20
+
+
+def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    pieces: list[bytes] = []
+    size = 0
+    while size < limit:
+        piece = stream.read(min(_CHUNK, limit - size))
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    return b"".join(pieces)
+
+
+def decode(
+    data: bytes, *, name: str, encoding: str | None = None, html: bool = False
+) -> tuple[str, str]:
     """Decode a readout's bytes; returns the text and the codec used.
 
     A byte-order mark wins (UTF-8, UTF-16, UTF-32), then ``encoding``, then, for an HTML page,
@@ -204,9 +230,9 @@ def decode(data: bytes, *, name: str, encoding: str | None = None, html: bool = 
     ('Путин', 'cp1251')
     >>> decode(b"\\xff\\xfeA\\x00", name="k.txt")
     ('A', 'utf-16-le')
-    >>> decode("Путин и Пашинян".encode("cp1251"), name="k.txt")
+    >>> decode("Путин и Пашинян".encode("cp1251"), name="k.txt")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    readouts.errors.InputError: k.txt: not valid UTF-8 at byte 0 (line 1); it looks like Windows Cyrillic: give --encoding cp1251
+    readouts.errors.InputError: k.txt: not valid UTF-8 at byte 0 (line 1); it looks like ...cp1251
     """
     shown = shown_name(name)
     codec = check_encoding(encoding)
@@ -230,7 +256,7 @@ def decode(data: bytes, *, name: str, encoding: str | None = None, html: bool = 
         if declared:
             fix = f"the page says it is {declared}; give its real encoding with --encoding"
         else:
-            guess = _guess_cyrillic(data) if codec in ("utf-8", "utf_8") else None
+            guess = _guess_encoding(data) if codec in ("utf-8", "utf_8") else None
             fix = (
                 f"it looks like {guess[1]}: give --encoding {guess[0]}"
                 if guess
@@ -250,24 +276,38 @@ def _refuse_binary(data: bytes, *, shown: str, encoding: str | None) -> None:
     for magic, what in _NOT_TEXT:
         if data.startswith(magic):
             raise InputError(f"{shown}: {what}")
+    head = data[:4096].lower()
+    if b"mime-version:" in head and b"multipart/related" in head:
+        raise InputError(
+            f"{shown}: a web archive (MHTML); open it in a browser and save it as "
+            "'Web page, HTML only', or copy the readout's text into a .txt file"
+        )
     if encoding is not None or b"\x00" not in data[:65536]:
         return
-    # NUL bytes without a BOM: UTF-16 text has them at every other byte; anything else is
-    # binary.
+    # NUL bytes without a BOM: UTF-16 text has them in the high byte of every ASCII character,
+    # so all on odd offsets (little-endian) or all on even ones (big-endian), and it decodes;
+    # anything else is binary.
     head = data[:65536]
     even, odd = head[0::2].count(0), head[1::2].count(0)
-    if odd > len(head) // 4 and even * 10 < odd:
-        raise InputError(
-            f"{shown}: looks like UTF-16 without a byte-order mark; give --encoding utf-16-le"
-        )
-    if even > len(head) // 4 and odd * 10 < even:
-        raise InputError(
-            f"{shown}: looks like UTF-16 without a byte-order mark; give --encoding utf-16-be"
-        )
+    for codec, ours, theirs in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if ours and theirs * 20 <= ours and _decodes(head[: len(head) // 2 * 2], codec):
+            raise InputError(
+                f"{shown}: looks like UTF-16 without a byte-order mark; give --encoding {codec}"
+            )
     raise InputError(
         f"{shown}: a binary file (it holds NUL bytes), not a readout; "
         "give a text, Markdown or HTML file"
     )
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    """Whether ``data`` reads as text in ``codec``: it decodes, to printable characters."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    readable = sum(c.isprintable() or c.isspace() for c in text)
+    return "\x00" not in text and readable >= 0.95 * len(text)
 
 
 def _declared_charset(data: bytes) -> str:
@@ -283,20 +323,34 @@ def _declared_charset(data: bytes) -> str:
     return "" if name.startswith(("utf-16", "utf-32")) else name
 
 
-def _guess_cyrillic(data: bytes) -> tuple[str, str] | None:
-    """cp1251 or koi8-r, if the bytes look like Russian in one of them.
+def _guess_encoding(data: bytes) -> tuple[str, str] | None:
+    """The legacy encoding a non-UTF-8 readout is most likely in, if one stands out.
 
-    Both put the Cyrillic alphabet in 0xC0-0xFF, lower case in opposite halves: Russian text
-    is mostly lower case, so the busier half tells them apart.
+    Russian text is mostly Cyrillic letters, which cp1251 and koi8-r both put in 0xC0-0xFF,
+    lower case in opposite halves: Russian is mostly lower case, so the busier half tells them
+    apart. A few high bytes among Latin letters are the accents or curly quotes of a Windows
+    Western file. Chinese in GBK has lead and trail bytes all over 0x81-0xFE.
     """
-    high = sum(1 for b in data[:65536] if b >= 0x80)
-    upper = sum(1 for b in data[:65536] if b >= 0xC0)
-    if high < 8 or upper < 0.7 * high:
+    sample = data[:65536]
+    high = sum(1 for b in sample if b >= 0x80)
+    if not high:
         return None
-    top = sum(1 for b in data[:65536] if b >= 0xE0)
-    if top >= upper - top:
-        return ("cp1251", "Windows Cyrillic")
-    return ("koi8-r", "KOI8-R Cyrillic")
+    latin = sum(1 for b in sample if 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A)
+    letters = sum(1 for b in sample if b >= 0xC0)
+    if high >= 4 and letters >= 0.7 * high and high >= latin:
+        top = sum(1 for b in sample if b >= 0xE0)
+        if top >= letters - top:
+            return ("cp1251", "Windows Cyrillic")
+        return ("koi8-r", "KOI8-R Cyrillic")
+    for codec, what in (("cp1252", "Windows Western European"), ("gb18030", "Chinese GBK")):
+        if codec == "cp1252" and high * 4 > latin:
+            continue  # too many high bytes for accents and quotes in Latin text
+        try:
+            data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return (codec, what)
+    return None
 
 
 def read_text(
@@ -307,7 +361,9 @@ def read_text(
     stdin: BinaryIO | None = None,
 ) -> str:
     """The decoded text of any text file (a lexicon, say): no markup handling, no cleaning."""
-    return decode(read_bytes(path, max_bytes=max_bytes, stdin=stdin), name=path, encoding=encoding)[0]
+    return decode(read_bytes(path, max_bytes=max_bytes, stdin=stdin), name=path, encoding=encoding)[
+        0
+    ]
 
 
 def read_source(
@@ -330,13 +386,14 @@ def read_source(
     """
     if input_format not in INPUT_FORMATS:
         raise UsageError(
-            f"unknown input format {shown_name(input_format)!r}; use one of {', '.join(INPUT_FORMATS)}"
+            f"unknown input format '{shown_name(input_format)}'; "
+            f"use one of {', '.join(INPUT_FORMATS)}"
         )
     check_encoding(encoding)  # an unknown codec is a usage error, whatever the file holds
     shown = shown_name(path)
     data = read_bytes(path, max_bytes=max_bytes, stdin=stdin)
     if not data:
-        raise InputError(f"{shown}: the file is empty; give a file with the readout's text")
+        raise InputError(f"{shown}: nothing to read (0 bytes); give a file with the readout's text")
     fmt = input_format
     if fmt == "auto":
         suffix = Path(path).suffix.lower() if path != "-" else ""
@@ -347,10 +404,14 @@ def read_source(
         else:
             fmt = "html" if _LOOKS_HTML.match(data) else "text"
     text, codec = decode(data, name=path, encoding=encoding, html=fmt in ("html", "auto"))
-    if input_format == "auto" and fmt == "text" and codec.startswith(("utf-16", "utf-32")):
-        # A UTF-16 page could not be recognised from its bytes; look at its text.
-        if _LOOKS_HTML.match(text[:4000].encode("utf-8", "replace")):
-            fmt = "html"
+    # A UTF-16 page could not be recognised from its bytes; look at its text.
+    if (
+        input_format == "auto"
+        and fmt == "text"
+        and codec.startswith(("utf-16", "utf-32"))
+        and _LOOKS_HTML.match(text[:4000].encode("utf-8", "replace"))
+    ):
+        fmt = "html"
     if fmt == "html":
         lines, dropped = html_blocks(text, source=shown)
         if not any(line.strip() for line in lines):
@@ -362,8 +423,7 @@ def read_source(
     else:
         if fmt == "markdown":
             text = markdown_to_text(text)
-        kept, dropped = drop_furniture(text.split("\n"))
-        text = "\n".join(kept)
+        text, dropped = clean_page_text(text)
     if not normalize(text):
         raise InputError(
             f"{shown}: the readout is empty (only whitespace or invisible characters); "
@@ -390,9 +450,7 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,300})?/?>")
 _CODE = re.compile(r"`+")
 # Backslash escapes first (they protect what follows), then emphasis markers: ** __ ~~ always,
 # single * and _ only at the edge of a word, so that "snake_case" and "5 * 3" stay.
-_INLINE = re.compile(
-    r"\\([!-/:-@\[-`{-~])|\*\*|__|~~|(?<!\S)[*_](?=\S)|(?<=\S)[*_](?!\S)"
-)
+_INLINE = re.compile(r"\\([!-/:-@\[-`{-~])|\*\*|__|~~|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
 
 
 def _inline(line: str) -> str:
@@ -434,7 +492,14 @@ def markdown_to_text(markdown: str) -> str:
             blocks.append(" ".join(current))
             current.clear()
 
-    for raw in markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[0].strip() == "---":
+        # YAML front matter (title, date, tags) is metadata, not the readout.
+        end = next(
+            (i for i, line in enumerate(lines[1:100], 1) if line.strip() in ("---", "...")), 0
+        )
+        lines = lines[end + 1 :] if end else lines
+    for raw in lines:
         if _FENCE.match(raw):
             flush()
             in_fence = not in_fence
@@ -471,7 +536,7 @@ def markdown_to_text(markdown: str) -> str:
             line = _BULLET.sub("", line)
         current.append(_inline(line.strip()))
     flush()
-    return "\n\n".join(block for block in blocks if block.strip())
+    return "\n\n".join(" ".join(block.split()) for block in blocks if block.strip())
 
 
 # ---------------------------------------------------------------- bundled samples
@@ -500,7 +565,9 @@ def samples_dir() -> Path:
 
 def list_samples() -> list[Sample]:
     """Every bundled sample pair, by name."""
-    return [load_sample(p.name) for p in sorted(samples_dir().iterdir()) if (p / "meta.json").is_file()]
+    return [
+        load_sample(p.name) for p in sorted(samples_dir().iterdir()) if (p / "meta.json").is_file()
+    ]
 
 
 def load_sample(name: str) -> Sample:

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from readouts.errors import InputError
 from readouts.model import Readout, Sentence
@@ -77,9 +78,7 @@ def normalize(text: str) -> str:
     # Only a blank line between two paragraphs says "hard-wrapped": the newline that ends
     # almost every file, or blank lines before the text, say nothing.
     inner = _inner(lines)
-    hard_wrapped = any(not line for line in inner) and any(
-        a and b for a, b in zip(inner, inner[1:], strict=False)
-    )
+    hard_wrapped = any(not line for line in inner) and any(a and b for a, b in pairwise(inner))
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
@@ -254,6 +253,8 @@ class Token:
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+# The apostrophe as typed, as typeset, as a misused opening quote, and as the letter ʼ.
+_APOSTROPHES = ("'", "’", "‘", "ʼ")
 
 
 def elision(word: str) -> tuple[int, int]:
@@ -266,7 +267,7 @@ def elision(word: str) -> tuple[int, int]:
     >>> elision("l'OTAN"), elision("AB'nin"), elision("Kyiv’s"), elision("перемир'я")
     ((2, 6), (0, 2), (0, 4), (0, 9))
     """
-    at = max(word.find("'"), word.find("’"))
+    at = max(word.find(mark) for mark in _APOSTROPHES)
     if at <= 0 or at == len(word) - 1 or _CYRILLIC.search(word):
         return 0, len(word)
     head = word[:at]
