@@ -233,3 +233,28 @@ def test_no_color_env_wins_over_a_terminal(
     monkeypatch.setenv("NO_COLOR", "1")
     assert cli_module._use_color(None, None) is False
     assert cli_module._use_color("report.txt", None) is False
+
+
+@pytest.mark.parametrize("labels", ["Ev\x1b[31mil,B", "A\u202eB,C", "A\nB,C"])
+def test_labels_with_control_characters_are_refused(runner: CliRunner, labels: str) -> None:
+    result = runner.invoke(
+        cli, ["compare", "--sample", "2023-01-31-pashinian-putin", "--labels", labels]
+    )
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "contains control or formatting characters" in result.stderr
+
+
+def test_a_bug_is_one_line_not_a_traceback(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compare_module = sys.modules["readouts.compare"]
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(compare_module, "compare", broken)
+    result = runner.invoke(cli, ["compare", "--sample", "2023-01-31-pashinian-putin"])
+    assert result.exit_code == 70
+    assert result.stderr.startswith("Error: internal error (ZeroDivisionError: boom)")
+    assert result.stderr.count("\n") == 1

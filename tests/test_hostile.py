@@ -272,11 +272,6 @@ def test_malformed_lexicon_names_file_and_line(files: Path, name: str) -> None:
     assert_error(run("a.txt", "b.txt", "--topics", name), pattern)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lexicon.py: tomllib reports an unclosed list 'at end of document' with no line, "
-    "so the message names no line (reported to the lead)",
-)
 def test_toml_error_at_end_of_document_names_a_line(files: Path) -> None:
     (files / "open.toml").write_bytes(b'[topics.gerd]\nname = "GERD"\naliases = ["Nile dam"\n')
     assert_error(run("a.txt", "b.txt", "--topics", "open.toml"), r"Error: open\.toml, line \d+: .*")

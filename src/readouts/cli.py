@@ -11,7 +11,7 @@ import shutil
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,8 +19,12 @@ from readouts import __version__
 from readouts.errors import ReadoutsError, UsageError
 from readouts.render import FORMATS
 
+if TYPE_CHECKING:
+    from readouts.lexicon import Lexicon
+
 EXIT_ONE_SIDED = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in readouts
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -73,6 +77,16 @@ class ReadoutsGroup(_ExamplesLast, click.Group):
             # The reader went away (e.g. `| head`): not an error worth a traceback.
             sys.stderr.close()
             sys.exit(0)
+        except Exception as exc:
+            # A bug of ours, not the user's: still one line, and a way to see more.
+            if os.environ.get("READOUTS_DEBUG"):
+                raise
+            click.echo(
+                f"Error: internal error ({type(exc).__name__}: {exc}); please report it with "
+                "the command you ran (READOUTS_DEBUG=1 shows the traceback)",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
         sys.exit(status or 0)
 
 
@@ -215,7 +229,6 @@ def compare(
     from readouts.compare import check_labels
     from readouts.compare import compare as run_compare
     from readouts.config import Config
-    from readouts.lexicon import builtin_lexicon, parse_lexicon
 
     read_options: dict[str, Any] = {"encoding": encoding, "input_format": input_format}
     if max_bytes is not None:
@@ -257,16 +270,9 @@ def compare(
     else:
         stems = [r.stem for r in read]
         label_pair = (stems[0], stems[1]) if stems[0] != stems[1] else ("A", "B")
-    shown_sources = [Path(p).name if sample else p for p in paths]
+    shown_sources = [Path(p).name if sample else sources.shown_name(p) for p in paths]
 
-    lexicon = builtin_lexicon()
-    if lexicon_file is not None:
-        lexicon_text = sources.read_text(lexicon_file, encoding=encoding)
-        fmt_lex = "json" if lexicon_file.lower().endswith(".json") else "toml"
-        user, extend = parse_lexicon(
-            lexicon_text, source=sources.shown_name(lexicon_file), fmt=fmt_lex
-        )
-        lexicon = lexicon.merged(user, extend=extend)
+    lexicon = _lexicon(lexicon_file, encoding=encoding)
     config = Config()
     if no_discover:
         config = replace(config, discover=0)
@@ -288,6 +294,20 @@ def compare(
     _write(_render(result, fmt, width=_width(width), color=use_color), output, color=use_color)
     if exit_code and result.one_sided:
         sys.exit(EXIT_ONE_SIDED)
+
+
+def _lexicon(lexicon_file: str | None, *, encoding: str | None = None) -> Lexicon:
+    """The built-in lexicon, with the user's ``--topics FILE`` merged in."""
+    from readouts import sources
+    from readouts.lexicon import builtin_lexicon, parse_lexicon
+
+    lexicon = builtin_lexicon()
+    if lexicon_file is None:
+        return lexicon
+    text = sources.read_text(lexicon_file, encoding=encoding)
+    fmt = "json" if lexicon_file.lower().endswith(".json") else "toml"
+    user, extend = parse_lexicon(text, source=sources.shown_name(lexicon_file), fmt=fmt)
+    return lexicon.merged(user, extend=extend)
 
 
 def _render(result: Any, fmt: str, *, width: int, color: bool) -> str:
@@ -360,15 +380,7 @@ def topics(search: str, category: str | None, lexicon_file: str | None, aliases:
     """
     from tabulate import tabulate
 
-    from readouts import sources
-    from readouts.lexicon import builtin_lexicon, parse_lexicon
-
-    lexicon = builtin_lexicon()
-    if lexicon_file is not None:
-        text = sources.read_source(lexicon_file).text
-        fmt_lex = "json" if lexicon_file.lower().endswith(".json") else "toml"
-        user, extend = parse_lexicon(text, source=lexicon_file, fmt=fmt_lex)
-        lexicon = lexicon.merged(user, extend=extend)
+    lexicon = _lexicon(lexicon_file)
     needle = search.casefold()
     rows = []
     for t in lexicon.topics.values():

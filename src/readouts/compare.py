@@ -7,6 +7,7 @@ mentions and assembles the ledger. It reads no files and formats nothing.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -44,6 +45,13 @@ def check_labels(labels: Sequence[str]) -> tuple[str, str]:
     a, b = (label.strip() for label in labels)
     if not a or not b:
         raise UsageError("labels must not be empty; write them as --labels A,B")
+    for label in (a, b):
+        # A label is printed in every report: no control, format or line-break characters
+        # (escape sequences, right-to-left overrides) that would rewrite what a reader sees.
+        if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in label):
+            raise UsageError(
+                f"label {label!r} contains control or formatting characters; use plain text"
+            )
     if a == b:
         raise UsageError(f"labels must differ, got {a!r} twice; give two distinct labels")
     return a, b

@@ -155,8 +155,11 @@ def parse_lexicon(text: str, *, source: str, fmt: str = "toml") -> tuple[Lexicon
         raise LexiconError(f"{source}, line {exc.lineno}: not valid JSON: {exc.msg}") from None
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        where = f", line {match.group(1)}" if match else ""
-        what = re.sub(r"\s*\(at line.*\)", "", str(exc))
+        # tomllib says "at end of document" for what is left open (a list, a string): the
+        # last line is where the reader should look.
+        line = match.group(1) if match else str(text.count("\n") + 1)
+        where = f", line {line}"
+        what = re.sub(r"\s*\((at line.*|at end of document)\)", "", str(exc))
         raise LexiconError(f"{source}{where}: not valid TOML: {what}") from None
     if not isinstance(data, dict) or not isinstance(data.get("topics"), dict):
         raise LexiconError(

@@ -18,11 +18,13 @@ FORMATS = ("table", "markdown", "json", "csv", "html")
 _CONTROL = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
     r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+    # Bidirectional overrides and isolates: they reorder what follows on the reader's screen.
+    r"|[\u202a-\u202e\u2066-\u2069]"
 )
 
 
 def strip_controls(text: str) -> str:
-    """Remove terminal control sequences and control characters from input text.
+    """Remove terminal control sequences, control characters and bidi overrides from input text.
 
     >>> strip_controls("ok\\x1b[31mred\\x1b[0m\\x07 \\x1b]8;;http://x\\x07link")
     'okred link'
