@@ -47,8 +47,12 @@ class Config:
     min_variant_len: int = 6
     #: Score of a mention through a ``related`` term rather than an alias.
     related_score: float = 70.0
-    #: Multi-word aliases must find all their content words within this many words.
+    #: Multi-word aliases must find all their content words within this many words...
     window: int = 12
+    #: ...and within this many words per word of the alias: "blockade of the Lachin corridor"
+    #: (5 words) answers "Lachin corridor blockade", but "relations ... the two countries"
+    #: across a whole clause is a coincidence.
+    window_per_word: int = 2
     #: Discovered one-sided terms reported per side (``--discover N``); 0 turns discovery off.
     discover: int = 10
     #: At most this many one-sided topics per side in the default report: discovery stops

@@ -67,14 +67,15 @@ def words(text: str) -> list[Word]:
         word = m.group()
         # An elided article or a case ending ("l'OTAN", "ABD'nin") is not part of the word's
         # text: the word is capitalised, or in capitals, as a name should be.
-        start, end = elision(word)
+        start, end = _elision(word)
         out.append(Word(_fold_word(word), word[start:end], m.start() + start, m.start() + end))
     return out
 
 
 # Readouts repeat their words; folding each distinct word once is a third of the indexing time
 # of a long document. Bounded, so that a batch of thousands of readouts keeps flat memory.
-_fold_word = lru_cache(maxsize=1 << 16)(fold)
+_fold_word = lru_cache(maxsize=1 << 14)(fold)
+_elision = lru_cache(maxsize=1 << 14)(elision)
 
 
 # ---------------------------------------------------------------- compiled aliases
@@ -107,6 +108,8 @@ class Alias:
     #: Pairs of term positions that must be adjacent in the text: the parts of a hyphenated
     #: word ("two-state solution" is not "two heads of state ... a political solution").
     joined: tuple[tuple[int, int], ...] = ()
+    #: How many words the alias has, small words included.
+    size: int = 1
 
 
 def compile_alias(
@@ -155,7 +158,7 @@ def compile_alias(
         for w, nxt in zip(all_words, all_words[1:], strict=False)
         if id(w) in position and id(nxt) in position and text[w.end : nxt.start] in _HYPHENS
     )
-    return Alias(text, terms, False, related, phrase, joined)
+    return Alias(text, terms, False, related, phrase, joined, len(all_words))
 
 
 @dataclass(frozen=True)
@@ -421,7 +424,7 @@ def translit_key(word: str) -> str:
 
 
 # _word_rule compares each alias name with many words, and each word with many names.
-_translit_key = lru_cache(maxsize=1 << 16)(translit_key)
+_translit_key = lru_cache(maxsize=1 << 14)(translit_key)
 
 
 def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None:
@@ -497,6 +500,7 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
             config,
             contiguous=alias.phrase,
             joined=alias.joined,
+            window=min(config.window, config.window_per_word * alias.size),
         )
         if choice is None:
             continue
@@ -532,8 +536,9 @@ def _best_window(
     *,
     contiguous: bool = False,
     joined: tuple[tuple[int, int], ...] = (),
+    window: int | None = None,
 ) -> tuple[list[int], list[str], float] | None:
-    """Pick one occurrence per alias word, all within ``config.window`` words (or, for
+    """Pick one occurrence per alias word, all within ``window`` words (or, for
     ``contiguous``, next to each other in order; ``joined`` pairs next to each other), with
     the best score."""
     best: tuple[float, int, list[int], list[str]] | None = None
@@ -549,7 +554,9 @@ def _best_window(
         ][:256]
     for pos, rules, score in combos:
         span = max(pos) - min(pos)
-        if span > config.window or (contiguous and pos != list(range(pos[0], pos[0] + len(pos)))):
+        if span > (window or config.window) or (
+            contiguous and pos != list(range(pos[0], pos[0] + len(pos)))
+        ):
             continue
         if any(pos[j] != pos[i] + 1 for i, j in joined):
             continue
