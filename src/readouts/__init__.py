@@ -11,20 +11,36 @@ each side mentions, what it leaves out, and how it frames what both mention.
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
 from readouts.compare import compare
 from readouts.config import Config
 from readouts.errors import InputError, LexiconError, ReadoutsError, UsageError
 from readouts.model import Comparison, Mention, Pair, Readout, Sentence, Topic
 
+if TYPE_CHECKING:  # loaded on first use by __getattr__ below
+    from readouts.corpus import Corpus, compare_many
+
 try:
     __version__ = version("readouts")
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+unknown"
 
+
+def __getattr__(name: str) -> object:
+    """``compare_many`` and ``Corpus``: the corpus machinery (worker processes, manifests)
+    is imported when first used: comparing one pair does not pay for it at start-up."""
+    if name in ("Corpus", "compare_many"):
+        from readouts import corpus
+
+        return getattr(corpus, name)
+    raise AttributeError(f"module 'readouts' has no attribute {name!r}")
+
+
 __all__ = [
     "Comparison",
     "Config",
+    "Corpus",
     "InputError",
     "LexiconError",
     "Mention",
@@ -36,4 +52,5 @@ __all__ = [
     "UsageError",
     "__version__",
     "compare",
+    "compare_many",
 ]

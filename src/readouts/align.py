@@ -16,31 +16,40 @@ This module does not know about topics, and does not decide what is shown: it re
 from __future__ import annotations
 
 import bisect
-import heapq
 import difflib
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz, utils
 
 from readouts.config import Config
 from readouts.lexicon import stopwords
 from readouts.model import Pair, Readout, WordDiff
-from readouts.text import tokens
+from readouts.text import _WORD, fold
 
 # Candidate pruning reads at most max_candidates * this many posting entries per sentence
 # (rarest stems first): enough to rank every sentence that shares a rare stem, and it keeps
 # the work per sentence constant, so long documents align in near-linear time.
-_POSTINGS_PER_CANDIDATE = 16
+_POSTINGS_PER_CANDIDATE = 8
 # Stems are this many letters long: enough to tell words apart, short enough that inflected
 # forms (blockade/blockaded, Карабах/Карабаха) share one.
 _STEM = 6
 
 
+# Readouts repeat their words: each distinct word is folded once (bounded, for flat memory
+# over a batch of thousands of readouts).
+_fold = lru_cache(maxsize=1 << 14)(fold)
+
+
 def _content(text: str) -> list[str]:
     stop = stopwords()
-    return [t.key[:_STEM] for t in tokens(text) if len(t.key) > 2 and t.key not in stop]
+    # The keys of text.tokens(), without building a Token with spans for every word: this runs
+    # on every sentence of both readouts.
+    keys = [_fold(word) for word in _WORD.findall(text)]
+    return [key[:_STEM] for key in keys if len(key) > 2 and key not in stop]
 
 
 def similarity(a: str, b: str, *, config: Config = Config()) -> float:
@@ -76,6 +85,19 @@ def _score(ca: str, cb: str, a: str, b: str, config: Config) -> float:
     return float(0.75 * dice + 0.25 * chars)
 
 
+class _Stems:
+    """One sentence's stems, prepared for scoring against many others: their counts, and the
+    sorted, rapidfuzz-processed string that ``token_sort_ratio`` would build on every call."""
+
+    __slots__ = ("counts", "n", "sorted")
+
+    def __init__(self, joined: str) -> None:
+        words = joined.split()
+        self.counts = Counter(words)
+        self.n = len(words)
+        self.sorted = " ".join(sorted(utils.default_process(joined).split()))
+
+
 class _Scorer:
     """Scores sentences and groups of sentences of two readouts, tokenising each sentence once.
 
@@ -98,11 +120,29 @@ class _Scorer:
                     )
         self.joined = tuple([" ".join(c) for c in content] for content in self.content)
         self.config = config
+        # The fast path of pair() gives _score's result; a sentence whose stems are empty or
+        # longer than max_score_chars (scored on its raw or cut text) takes _score itself.
+        self.stems = tuple(
+            [_Stems(j) if 0 < len(j) <= config.max_score_chars else None for j in joined]
+            for joined in self.joined
+        )
 
     def pair(self, i: int, j: int) -> float:
-        ja, jb = self.joined
-        ta, tb = self.texts
-        return _score(ja[i], jb[j], ta[i], tb[j], self.config)
+        sa, sb = self.stems[0][i], self.stems[1][j]
+        if sa is None or sb is None:
+            ja, jb = self.joined
+            ta, tb = self.texts
+            return _score(ja[i], jb[j], ta[i], tb[j], self.config)
+        small, large = (
+            (sa.counts, sb.counts) if len(sa.counts) <= len(sb.counts) else (sb.counts, sa.counts)
+        )
+        shared = 0
+        for word, count in small.items():
+            other = large.get(word)
+            if other:
+                shared += count if count < other else other
+        dice = 200.0 * shared / (sa.n + sb.n)
+        return float(0.75 * dice + 0.25 * fuzz.ratio(sa.sorted, sb.sorted))
 
     def group(self, ga: Sequence[int], gb: Sequence[int]) -> float:
         if len(ga) == 1 and len(gb) == 1:
@@ -119,9 +159,14 @@ class _Scorer:
 
 
 def _candidates(
-    content_a: Sequence[list[str]], content_b: Sequence[list[str]], config: Config
+    content_a: Sequence[list[str]],
+    content_b: Sequence[list[str]],
+    config: Config,
+    *,
+    skip: Collection[int] = (),
 ) -> dict[int, list[int]]:
-    """For each A sentence, the B sentences worth scoring: most shared rare stems first."""
+    """For each A sentence (but those in ``skip``), the B sentences worth scoring: most shared
+    rare stems first."""
     index: dict[str, list[int]] = defaultdict(list)
     for j, words in enumerate(content_b):
         for w in set(words):
@@ -133,6 +178,8 @@ def _candidates(
     idf = {w: math.log(n / len(posting)) for w, posting in index.items()}
     out: dict[int, list[int]] = {}
     for i, words in enumerate(content_a):
+        if i in skip:
+            continue
         weight: dict[int, float] = defaultdict(float)
         # Rarest stems first, and only up to a fixed number of postings per sentence: the rare
         # stems decide which sentences are candidates; the common ones would add a little
@@ -148,29 +195,54 @@ def _candidates(
             weight_w = idf[w]
             for j in index[w]:
                 weight[j] += weight_w
-        out[i] = heapq.nsmallest(config.max_candidates, weight, key=lambda j: (-weight[j], j))
+        best = heapq.nsmallest(config.max_candidates, [(-w, j) for j, w in weight.items()])
+        out[i] = [j for _, j in best]
     return out
+
+
+def _twins(scorer: _Scorer) -> dict[int, int]:
+    """Sentences of A and B with the same stems, each the only one of its kind on both sides.
+
+    Such a pair scores 100, more than any other pair of either sentence, so the greedy
+    matching takes it whatever else is scored; and no merge can raise a score of 100. Its
+    sentences need no candidates: in an edited copy of a long document (a transcript, a joint
+    statement) most sentences are such twins, and this skips most of the work.
+    """
+    keys: list[dict[tuple[str, ...], list[int]]] = [defaultdict(list), defaultdict(list)]
+    for side in (0, 1):
+        for k, content in enumerate(scorer.content[side]):
+            if scorer.stems[side][k] is not None:
+                keys[side][tuple(sorted(content))].append(k)
+    return {
+        ia[0]: keys[1][key][0]
+        for key, ia in keys[0].items()
+        if len(ia) == 1 and len(keys[1].get(key, ())) == 1
+    }
 
 
 def _score_pairs(scorer: _Scorer, config: Config) -> dict[tuple[int, int], float]:
     content_a, content_b = scorer.content
+    twins = _twins(scorer)
+    twin_a, twin_b = set(twins), set(twins.values())
     # Candidates are looked up in both directions so that the result does not depend on
-    # which readout is A.
-    pairs: set[tuple[int, int]] = set()
-    for i, js in _candidates(content_a, content_b, config).items():
-        pairs.update((i, j) for j in js)
-    for j, is_ in _candidates(content_b, content_a, config).items():
-        pairs.update((i, j) for i in is_)
+    # which readout is A. Pairs with one twin in them can change nothing (see _twins).
+    pairs: set[tuple[int, int]] = set(twins.items())
+    for i, js in _candidates(content_a, content_b, config, skip=twin_a).items():
+        pairs.update((i, j) for j in js if j not in twin_b)
+    for j, is_ in _candidates(content_b, content_a, config, skip=twin_b).items():
+        pairs.update((i, j) for i in is_ if i not in twin_a)
     return {(i, j): scorer.pair(i, j) for i, j in sorted(pairs)}
 
 
 def _word_diff(a: str, b: str) -> tuple[WordDiff, ...]:
     wa, wb = a.split(), b.split()
+    if wa == wb:
+        return (WordDiff("equal", " ".join(wa), " ".join(wb)),)  # what difflib would say
     # autojunk=False: its heuristic treats frequent words ("the", "of") as junk on long inputs,
     # which splits a shared phrase into pieces.
     matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
     return tuple(
-        WordDiff(tag, " ".join(wa[i1:i2]), " ".join(wb[j1:j2]))  # type: ignore[arg-type]
+        WordDiff(tag, " ".join(wa[i1:i2]), " ".join(wb[j1:j2]))
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
     )
 
@@ -246,9 +318,7 @@ def align(
         score = scorer.group(ga, gb) if len(ga) + len(gb) > 2 else scores[ga[0], gb[0]]
         for j in gb:
             row_of_b[j] = ga[0]
-        rows.append(
-            ((ga[0], 0, 0), Pair(ga, gb, score, "match", k in moved, _word_diff(ta, tb)))
-        )
+        rows.append(((ga[0], 0, 0), Pair(ga, gb, score, "match", k in moved, _word_diff(ta, tb))))
     for i in range(len(texts_a)):
         if i not in used_a:
             rows.append(((i, 0, 0), Pair((i,), (), 0.0, "only_a")))

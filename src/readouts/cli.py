@@ -534,15 +534,19 @@ def batch(
         CORPUS_CONFIG,
         CallResult,
         Tally,
+        count_calls,
         default_jobs,
+        iter_calls,
         iter_compare,
-        load_calls,
     )
     from readouts.render import strip_controls
     from readouts.render.corpus import corpus_writer, stream_corpus
 
     started = time.monotonic()
-    calls = load_calls(source)
+    # Counted first (for the progress bar and a bad SOURCE's exit status 2), then read one
+    # call at a time: nothing about the calls is kept.
+    total = count_calls(source)
+    calls = iter_calls(source)
     label_pair = check_labels(labels.split(",")) if labels is not None else None
     lexicon = None
     if lexicon_file is not None:
@@ -555,7 +559,7 @@ def batch(
         lexicon = builtin_lexicon().merged(user, extend=extend)
     results = iter_compare(
         calls,
-        jobs=min(jobs or default_jobs(), len(calls)),
+        jobs=min(jobs or default_jobs(), total),
         topics=queries,
         lexicon=lexicon,
         use_lexicon=not no_lexicon,
@@ -575,7 +579,7 @@ def batch(
     def watched() -> Iterator[CallResult]:
         bar_context = (
             click.progressbar(
-                length=len(calls), label="Comparing", file=sys.stderr, show_pos=True, show_eta=True
+                length=total, label="Comparing", file=sys.stderr, show_pos=True, show_eta=True
             )
             if show_bar
             else contextlib.nullcontext()
@@ -624,7 +628,7 @@ def batch(
     if not quiet:
         failed = len(tally.failures)
         click.echo(
-            f"{tally.calls} of {len(calls)} calls compared in {time.monotonic() - started:.1f} s"
+            f"{tally.calls} of {total} calls compared in {time.monotonic() - started:.1f} s"
             + (f"; {failed} failed (see the Error lines above)" if failed else ""),
             err=True,
         )

@@ -19,6 +19,7 @@ the ledger.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import unicodedata
@@ -155,7 +156,7 @@ def compile_alias(
     position = {id(w): k for k, w in enumerate(content)}
     joined = tuple(
         (position[id(w)], position[id(nxt)])
-        for w, nxt in zip(all_words, all_words[1:], strict=False)
+        for w, nxt in itertools.pairwise(all_words)
         if id(w) in position and id(nxt) in position and text[w.end : nxt.start] in _HYPHENS
     )
     return Alias(text, terms, False, related, phrase, joined, len(all_words))
@@ -1010,9 +1011,9 @@ def discover(
     ``covered`` holds (sentence, start, end) spans already explained by lexicon or query
     topics; terms inside them are not reported again. ``shared`` holds spans of names the
     other side also uses in its own words ("PRC" / "China"): a term made mostly of them is
-    not one-sided, but one that contains them may be ("Constitution of Armenia"). Readouts in different languages share
-    no ordinary words, so between them only names are compared, written in Latin letters
-    ("Алиев" is "Aliyev").
+    not one-sided, but one that contains them may be ("Constitution of Armenia"). Readouts in
+    different languages share no ordinary words, so between them only names are compared,
+    written in Latin letters ("Алиев" is "Aliyev").
     """
     if limit <= 0:
         return []
