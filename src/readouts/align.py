@@ -49,7 +49,11 @@ def _content(text: str) -> list[str]:
     # The keys of text.tokens(), without building a Token with spans for every word: this runs
     # on every sentence of both readouts.
     keys = [_fold(word) for word in _WORD.findall(text)]
-    return [key[:_STEM] for key in keys if len(key) > 2 and key not in stop]
+    content = [key[:_STEM] for key in keys if len(key) > 2 and key not in stop]
+    # A sentence of function words only ("Ok.", "Yes! No?", "1.") is compared on the words it
+    # has, and one with no word at all ("!!!") on its characters: every sentence needs
+    # something to be paired by, or it could never be matched, not even with itself.
+    return content or keys or ([text.strip()] if text.strip() else [])
 
 
 def similarity(a: str, b: str, *, config: Config = Config()) -> float:
@@ -201,12 +205,15 @@ def _candidates(
 
 
 def _twins(scorer: _Scorer) -> dict[int, int]:
-    """Sentences of A and B with the same stems, each the only one of its kind on both sides.
+    """Sentences of A and B with the same stems, paired in order: the first such sentence of A
+    with the first of B, and so on.
 
-    Such a pair scores 100, more than any other pair of either sentence, so the greedy
-    matching takes it whatever else is scored; and no merge can raise a score of 100. Its
-    sentences need no candidates: in an edited copy of a long document (a transcript, a joint
-    statement) most sentences are such twins, and this skips most of the work.
+    Such a pair scores 100, more than any pair with another sentence, and the greedy matching
+    takes equal scores in this order, so it takes these pairs whatever else is scored; and no
+    merge can raise a score of 100. Their sentences need no candidates: in an edited copy of a
+    long document (a transcript, a joint statement) most sentences are such twins, and this
+    skips most of the work. It also pairs a sentence repeated more often than candidate
+    pruning would look ("Putin." sixty times).
     """
     keys: list[dict[tuple[str, ...], list[int]]] = [defaultdict(list), defaultdict(list)]
     for side in (0, 1):
@@ -214,9 +221,7 @@ def _twins(scorer: _Scorer) -> dict[int, int]:
             if scorer.stems[side][k] is not None:
                 keys[side][tuple(sorted(content))].append(k)
     return {
-        ia[0]: keys[1][key][0]
-        for key, ia in keys[0].items()
-        if len(ia) == 1 and len(keys[1].get(key, ())) == 1
+        i: j for key, ia in keys[0].items() for i, j in zip(ia, keys[1].get(key, ()), strict=False)
     }
 
 

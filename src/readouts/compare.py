@@ -99,9 +99,13 @@ def compare(
         # Sea") are still two lines of the ledger, each under the user's own name.
         key = query.key if query.key not in ledger else f"query:{query.name.casefold()}"
         ledger[key] = _topic(key, query.name, "query", (qa, qb), query.description, query.category)
+    # One pass over the lexicon per side; ask-only topics (countries) are not reported, but
+    # tell discovery which names both sides use in their own words.
+    per_side = [lexicon_mentions(ix, lexicon, config) for ix in index]
     if use_lexicon:
-        per_side = [lexicon_mentions(ix, lexicon, config) for ix in index]
         for key in sorted(set(per_side[0]) | set(per_side[1])):
+            if lexicon.topics[key].ask_only:
+                continue
             if key not in ledger:
                 known = lexicon.topics[key]
                 pair = (per_side[0].get(key, ()), per_side[1].get(key, ()))
@@ -110,7 +114,9 @@ def compare(
                 )
     initiators = (find_initiator(ra), find_initiator(rb))
     if config.discover > 0:
-        asked_only = [lexicon_mentions(ix, lexicon, config, ask_only=True) for ix in index]
+        asked_only = [
+            {k: ms for k, ms in side.items() if lexicon.topics[k].ask_only} for side in per_side
+        ]
         for side in (0, 1):
             covered = [
                 (m.sentence, m.start, m.end) for t in ledger.values() for m in t.mentions[side]

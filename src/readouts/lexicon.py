@@ -158,9 +158,9 @@ def parse_lexicon(text: str, *, source: str, fmt: str = "toml") -> tuple[Lexicon
         # tomllib says "at end of document" for what is left open (a list, a string): the
         # last line is where the reader should look.
         line = match.group(1) if match else str(text.count("\n") + 1)
-        where = f", line {line}"
+        at_line = f", line {line}"
         what = re.sub(r"\s*\((at line.*|at end of document)\)", "", str(exc))
-        raise LexiconError(f"{source}{where}: not valid TOML: {what}") from None
+        raise LexiconError(f"{source}{at_line}: not valid TOML: {what}") from None
     if not isinstance(data, dict) or not isinstance(data.get("topics"), dict):
         raise LexiconError(
             f"{source}: no topics found; write each topic as [topics.ID] with name and aliases"
@@ -168,13 +168,17 @@ def parse_lexicon(text: str, *, source: str, fmt: str = "toml") -> tuple[Lexicon
     topics: dict[str, TopicDef] = {}
     extend: set[str] = set()
     for key, body in data["topics"].items():
-        where = f"{source}, line {_line_of(text, key)}: topic {key!r}"
+        # Where the topic is, for error messages only: finding its line is a scan of the file,
+        # too slow to do for every topic of a valid lexicon.
+        def where(key: str = key) -> str:
+            return f"{source}, line {_line_of(text, key)}: topic {key!r}"
+
         if not isinstance(body, dict):
-            raise LexiconError(f"{where}: must be a table with name and aliases")
+            raise LexiconError(f"{where()}: must be a table with name and aliases")
         unknown = set(body) - _KEYS
         if unknown:
             raise LexiconError(
-                f"{where}: unknown field {sorted(unknown)[0]!r}; "
+                f"{where()}: unknown field {sorted(unknown)[0]!r}; "
                 f"use {', '.join(sorted(_KEYS - {'extend'}))}"
             )
         lists = {}
@@ -183,14 +187,14 @@ def parse_lexicon(text: str, *, source: str, fmt: str = "toml") -> tuple[Lexicon
             if not isinstance(value, list) or not all(
                 isinstance(v, str) and v.strip() for v in value
             ):
-                raise LexiconError(f"{where}: {name!r} must be a list of strings")
+                raise LexiconError(f"{where()}: {name!r} must be a list of strings")
             lists[name] = tuple(v.strip() for v in value)
         for name in ("name", "description", "category"):
             if not isinstance(body.get(name, ""), str):
-                raise LexiconError(f"{where}: {name!r} must be a string")
+                raise LexiconError(f"{where()}: {name!r} must be a string")
         for name in ("extend", "ask_only"):
             if not isinstance(body.get(name, False), bool):
-                raise LexiconError(f"{where}: {name!r} must be true or false")
+                raise LexiconError(f"{where()}: {name!r} must be true or false")
         topics[key] = TopicDef(
             key=key,
             name=str(body.get("name") or key),

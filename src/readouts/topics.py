@@ -19,6 +19,7 @@ the ledger.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import os
 import re
@@ -27,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, utils
 
@@ -41,9 +43,9 @@ _HYPHENS = frozenset("-‐‑")
 _SPLIT_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word of a sentence for matching: hyphenated compounds are split into their parts."""
+class Word(NamedTuple):
+    """A word of a sentence for matching: hyphenated compounds are split into their parts.
+    (A named tuple, not a dataclass: a long readout has tens of thousands of them.)"""
 
     key: str
     text: str
@@ -66,10 +68,14 @@ def words(text: str) -> list[Word]:
     out = []
     for m in _SPLIT_WORD.finditer(text):
         word = m.group()
-        # An elided article or a case ending ("l'OTAN", "ABD'nin") is not part of the word's
-        # text: the word is capitalised, or in capitals, as a name should be.
-        start, end = _elision(word)
-        out.append(Word(_fold_word(word), word[start:end], m.start() + start, m.start() + end))
+        at = m.start()
+        if "'" in word or "’" in word:
+            # An elided article or a case ending ("l'OTAN", "ABD'nin") is not part of the
+            # word's text: the word is capitalised, or in capitals, as a name should be.
+            start, end = _elision(word)
+            out.append(Word(_fold_word(word), word[start:end], at + start, at + end))
+        else:
+            out.append(Word(_fold_word(word), word, at, at + len(word)))
     return out
 
 
@@ -201,14 +207,13 @@ def compile_topic(
 
 @cache
 def _compiled_lexicon(
-    lexicon: Lexicon, config: Config, languages: frozenset[str] | None, ask_only: bool
+    lexicon: Lexicon, config: Config, languages: frozenset[str] | None
 ) -> tuple[TopicMatcher, ...]:
     # Related terms only support a topic the user asks about; on their own, in the default
     # report, they suggest too much ("stability", "exports").
     return tuple(
         compile_topic(t, config=config, languages=languages, related=False)
         for t in lexicon.topics.values()
-        if t.ask_only == ask_only
     )
 
 
@@ -252,6 +257,9 @@ def detect_languages(readout: Readout) -> frozenset[str] | None:
 # ---------------------------------------------------------------- readout index
 
 
+_MIN_STEM_INDEX = 4  # the second index's key length; Config.min_stem is at least this
+
+
 class ReadoutIndex:
     """The words of one readout, indexed for matching many aliases quickly."""
 
@@ -264,24 +272,32 @@ class ReadoutIndex:
         for s, ws in enumerate(self.sentence_words):
             for k, w in enumerate(ws):
                 vocab[w.key].append((s, k))
+        # Alias words are looked up among the readout's words that start the same way: two
+        # letters for names (spelling variants differ after them), min_stem letters for
+        # other words, which match only exactly or by inflection.
         self.by_prefix: dict[str, list[str]] = defaultdict(list)
+        self.by_stem: dict[str, list[str]] = defaultdict(list)
         for key in self.vocab:
             self.by_prefix[key[:2]].append(key)
-        self._term_cache: dict[Term, list[tuple[int, int, str, float]]] = {}
+            self.by_stem[key[:_MIN_STEM_INDEX]].append(key)
+        self._term_cache: dict[Term, dict[int, list[tuple[int, str, float]]]] = {}
 
-    def find_term(self, term: Term, config: Config) -> list[tuple[int, int, str, float]]:
-        """Occurrences of an alias word: (sentence, word position, rule, score)."""
+    def find_term(self, term: Term, config: Config) -> dict[int, list[tuple[int, str, float]]]:
+        """Occurrences of an alias word by sentence: {sentence: [(word position, rule,
+        score)]}."""
         bucket = self.by_prefix.get(term.key[:2])
         if not bucket:  # most alias words: answered before hashing the Term for the cache
-            return []
+            return {}
         cached = self._term_cache.get(term)
         if cached is not None:
             return cached
-        out: list[tuple[int, int, str, float]] = []
+        out: dict[int, list[tuple[int, str, float]]] = {}
         # Only a name can match a word that shares fewer than min_stem first letters with it
         # (as a spelling variant); other words match exactly or as an inflection, which share
         # them. Skipping the rest spares _word_rule most of a long readout's vocabulary.
         head = term.key[:2] if term.name else term.key[: config.min_stem]
+        if len(head) >= _MIN_STEM_INDEX:
+            bucket = self.by_stem.get(head[:_MIN_STEM_INDEX], [])
         for key in bucket:
             if not key.startswith(head):
                 continue
@@ -295,7 +311,7 @@ class ReadoutIndex:
                 # A capitalised alias word is a name: "Bank" in "West Bank" is not "banks".
                 if term.name and not word.text[:1].isupper():
                     continue
-                out.append((s, k, *rule))
+                out.setdefault(s, []).append((k, *rule))
         self._term_cache[term] = out
         return out
 
@@ -460,22 +476,27 @@ def find_mentions(
     """Every mention of a topic in a readout, at most one per sentence (the best)."""
     best: dict[int, Mention] = {}
     for alias in matcher.aliases:
-        for mention in _alias_mentions(index, alias, config):
-            mention = _with_negation(index, mention, negation, config)
+        for mention, first_word in _alias_mentions(index, alias, config):
             old = best.get(mention.sentence)
             if old is None or (mention.score, -mention.start) > (old.score, -old.start):
-                best[mention.sentence] = mention
+                best[mention.sentence] = _with_negation(
+                    index, mention, first_word, negation, config
+                )
     return tuple(best[s] for s in sorted(best))
 
 
-def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterable[Mention]:
+def _alias_mentions(
+    index: ReadoutIndex, alias: Alias, config: Config
+) -> Iterable[tuple[Mention, int]]:
+    """Mentions of one alias, with the position of each mention's first word."""
     factor = config.related_score / 100 if alias.related else 1.0
     rule_prefix = "related" if alias.related else ""
     if alias.han:
         for s, sentence in enumerate(index.readout.sentences):
             at = sentence.text.find(alias.text)
             if at >= 0:
-                yield Mention(
+                first = bisect.bisect_left([w.start for w in index.sentence_words[s]], at)
+                mention = Mention(
                     s,
                     at,
                     at + len(alias.text),
@@ -484,20 +505,35 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
                     rule_prefix or "exact",
                     alias.text,
                 )
+                yield mention, first
         return
-    found = [index.find_term(t, config) for t in alias.terms]
+    found: list[dict[int, list[tuple[int, str, float]]]] = [
+        index.find_term(t, config) for t in alias.terms
+    ]
     if not all(found):
         return
-    per_sentence: list[dict[int, list[tuple[int, str, float]]]] = []
-    for occurrences in found:
-        by_s: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
-        for s, k, rule, score in occurrences:
-            by_s[s].append((k, rule, score))
-        per_sentence.append(by_s)
-    common = set(per_sentence[0]).intersection(*per_sentence[1:])
+    texts = index.readout.sentences
+    if len(found) == 1:
+        # One word (most aliases): its best occurrence in each sentence, nothing to arrange.
+        for s, occurrences in sorted(found[0].items()):
+            k, rule, score = max(occurrences, key=lambda o: (o[2], -o[0]))
+            w = index.sentence_words[s][k]
+            mention = Mention(
+                s,
+                w.start,
+                w.end,
+                texts[s].text[w.start : w.end],
+                score * factor,
+                rule_prefix or rule,
+                alias.text,
+            )
+            yield mention, k
+        return
+    smallest: dict[int, list[tuple[int, str, float]]] = min(found, key=len)
+    common = set(smallest).intersection(*found)
     for s in sorted(common):
         choice = _best_window(
-            [per_sentence[n][s] for n in range(len(alias.terms))],
+            [f[s] for f in found],
             config,
             contiguous=alias.phrase,
             joined=alias.joined,
@@ -507,12 +543,10 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
             continue
         positions, rules, score = choice
         ws = index.sentence_words[s]
-        start, end = ws[min(positions)].start, ws[max(positions)].end
-        in_order = (
-            positions == sorted(positions)
-            and max(positions) - min(positions) < _word_count(alias.text) + 1
-        )
-        if len(positions) > 1 and not in_order:
+        first, last = min(positions), max(positions)
+        start, end = ws[first].start, ws[last].end
+        in_order = positions == sorted(positions) and last - first < alias.size + 1
+        if not in_order:
             rule = "words"
             score = min(score, 90.0)
         elif all(r == "exact" for r in rules):
@@ -521,14 +555,8 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
             rule = "variant"
         else:
             rule = "inflection"
-        text = index.readout.sentences[s].text[start:end]
-        yield Mention(s, start, end, text, score * factor, rule_prefix or rule, alias.text)
-
-
-@lru_cache(maxsize=1 << 14)
-def _word_count(text: str) -> int:
-    """``len(words(text))``, asked for every sentence an alias matches in."""
-    return len(words(text))
+        text = texts[s].text[start:end]
+        yield Mention(s, start, end, text, score * factor, rule_prefix or rule, alias.text), first
 
 
 def _best_window(
@@ -570,10 +598,11 @@ def _best_window(
 
 
 def _with_negation(
-    index: ReadoutIndex, mention: Mention, negation: frozenset[str], config: Config
+    index: ReadoutIndex, mention: Mention, first: int, negation: frozenset[str], config: Config
 ) -> Mention:
+    """``mention`` flagged as negated when a negation cue stands shortly before its first
+    word (position ``first`` in its sentence)."""
     ws = index.sentence_words[mention.sentence]
-    first = next((k for k, w in enumerate(ws) if w.start >= mention.start), 0)
     before = ws[max(0, first - config.negation_window) : first]
     if any(w.key in negation for w in before):
         return Mention(
@@ -598,10 +627,10 @@ def negation_words() -> frozenset[str]:
 
 
 def lexicon_mentions(
-    index: ReadoutIndex, lexicon: Lexicon, config: Config, *, ask_only: bool = False
+    index: ReadoutIndex, lexicon: Lexicon, config: Config
 ) -> dict[str, tuple[Mention, ...]]:
-    """Mentions of every lexicon topic found in the readout, by topic id (with ``ask_only``,
-    of the topics reported only when asked, such as countries)."""
+    """Mentions of every lexicon topic found in the readout, by topic id (ask-only topics
+    included: the caller decides what to report)."""
     out: dict[str, tuple[Mention, ...]] = {}
     negation = negation_words()
     # An alias can match only if the readout has words starting as each of its words must
@@ -611,9 +640,9 @@ def lexicon_mentions(
     present = {k[:2] for k in keys} | {k[: config.min_stem] for k in keys}
     if any(has_han(s.text) for s in index.readout.sentences):
         present.add(_HAN_ALIAS)
-    matchers = _compiled_lexicon(lexicon, config, index.languages, ask_only)
+    matchers = _compiled_lexicon(lexicon, config, index.languages)
     passing: dict[int, list[Alias]] = {}
-    for t, alias, need in _alias_needs(lexicon, config, index.languages, ask_only):
+    for t, alias, need in _alias_needs(lexicon, config, index.languages):
         if need <= present:
             passing.setdefault(t, []).append(alias)
     for t, aliases in passing.items():  # in lexicon order: the needs are listed in it
@@ -631,7 +660,7 @@ _HAN_ALIAS = "\x00han"  # what a Chinese alias needs: a Chinese character in the
 
 @cache
 def _alias_needs(
-    lexicon: Lexicon, config: Config, languages: frozenset[str] | None, ask_only: bool
+    lexicon: Lexicon, config: Config, languages: frozenset[str] | None
 ) -> tuple[tuple[int, Alias, frozenset[str]], ...]:
     """(topic position, alias, needs) for every alias of the compiled topics, in order: the
     word beginnings a readout must have for the alias to match are two letters for a name
@@ -644,7 +673,7 @@ def _alias_needs(
             if alias.han
             else frozenset(w.key[:2] if w.name else w.key[: config.min_stem] for w in alias.terms),
         )
-        for t, matcher in enumerate(_compiled_lexicon(lexicon, config, languages, ask_only))
+        for t, matcher in enumerate(_compiled_lexicon(lexicon, config, languages))
         for alias in matcher.aliases
     )
 
@@ -1030,31 +1059,42 @@ def discover(
     for s, start, end in shared:
         common[s].append((start, end))
     candidates: dict[str, _Candidate] = {}
+
+    def in_other(key: str) -> bool:
+        return (
+            key[:_STEM] in other_stems
+            or translit_key(key) in other_translit
+            or (across and translit_key(latin(key))[:5] in other_latin)
+        )
+
     for s, ws in enumerate(index.sentence_words):
+        # Across languages only names can be compared, and the opening sentence names the two
+        # who spoke, which the other side writes in its own script.
+        if not ws or (across and s == 0):
+            continue
         text = index.readout.sentences[s].text
-        for gram, is_name in _grams(ws, stop):
-            # Across languages only names can be compared, and the opening sentence names
-            # the two who spoke, which the other side writes in its own script.
-            if across and (not is_name or s == 0):
+        # What each word is, computed once per word rather than once per phrase holding it.
+        is_stop = [w.key in stop for w in ws]
+        spans, names = cover.get(s, ()), common.get(s, ())
+        covered_word = [any(cs < w.end and w.start < ce for cs, ce in spans) for w in ws]
+        # When most of a phrase's words (stems or transliterations) are on the other side
+        # too, the other side speaks of it, in other words.
+        both = [
+            not is_stop[k]
+            and (in_other(w.key) or any(cs <= w.start and w.end <= ce for cs, ce in names))
+            for k, w in enumerate(ws)
+        ]
+        for gram, is_name in _grams(ws, is_stop):
+            if (across and not is_name) or any(covered_word[k] for k in gram):
                 continue
-            start, end = ws[gram[0]].start, ws[gram[-1]].end
-            if any(cs < end and start < ce for cs, ce in cover[s]):
+            content = [k for k in gram if not is_stop[k]]
+            if not content or any(ws[k].key.isdigit() for k in content):
                 continue
-            content = [ws[k] for k in gram if ws[k].key not in stop]
-            if not content or any(w.key.isdigit() for w in content):
-                continue
-            # When most of its words (stems or transliterations) are on the other side too,
-            # the other side speaks of it, in other words.
-            in_both = sum(
-                any(cs <= w.start and w.end <= ce for cs, ce in common[s])
-                or w.key[:_STEM] in other_stems
-                or translit_key(w.key) in other_translit
-                or translit_key(latin(w.key))[:5] in other_latin
-                for w in content
-            )
+            in_both = sum(both[k] for k in content)
             if in_both * 2 > len(content) or (len(content) == 1 and in_both):
                 continue
-            key = " ".join(w.key[:_STEM] for w in content)
+            start, end = ws[gram[0]].start, ws[gram[-1]].end
+            key = " ".join(ws[k].key[:_STEM] for k in content)
             cand = candidates.setdefault(
                 key, _Candidate(text[start:end], len(content), is_name, [])
             )
@@ -1105,22 +1145,18 @@ def _inside(cand: _Candidate, done: _Candidate) -> bool:
     )
 
 
-def _grams(ws: list[Word], stop: frozenset[str]) -> Iterable[tuple[list[int], bool]]:
+def _grams(ws: list[Word], is_stop: list[bool]) -> Iterable[tuple[list[int], bool]]:
     """Candidate phrases with whether each is a name: runs of capitalised words ("Collective
     Security Treaty Organization", "Ministry of Foreign Affairs"), single capitalised words
     that do not start the sentence, and content bigrams and trigrams."""
     n = len(ws)
+    cap = [w.text[:1].isupper() and not is_stop[k] and len(w.key) > 1 for k, w in enumerate(ws)]
     k = 0
     while k < n:
-        if _capitalised(ws[k], stop):
+        if cap[k]:
             end = k
             while end + 1 < n and (
-                _capitalised(ws[end + 1], stop)
-                or (
-                    ws[end + 1].key in {"of", "the", "and", "de", "du", "des", "für"}
-                    and end + 2 < n
-                    and _capitalised(ws[end + 2], stop)
-                )
+                cap[end + 1] or (ws[end + 1].key in _NAME_JOINERS and end + 2 < n and cap[end + 2])
             ):
                 end += 1
             if end > k or k > 0:
@@ -1128,15 +1164,14 @@ def _grams(ws: list[Word], stop: frozenset[str]) -> Iterable[tuple[list[int], bo
             k = end + 1
             continue
         k += 1
+    # Plain words: not a name, not a stop word at either end, at least three letters.
+    plain = [len(w.key) >= 3 and not w.text[:1].isupper() for w in ws]
     for size in (2, 3):
         for k in range(n - size + 1):
-            gram = list(range(k, k + size))
-            if ws[k].key in stop or ws[k + size - 1].key in stop:
+            last = k + size - 1
+            if is_stop[k] or is_stop[last] or not all(plain[k : last + 1]):
                 continue
-            if any(len(ws[g].key) < 3 or ws[g].text[:1].isupper() for g in gram):
-                continue
-            yield gram, False
+            yield list(range(k, last + 1)), False
 
 
-def _capitalised(word: Word, stop: frozenset[str]) -> bool:
-    return word.text[:1].isupper() and word.key not in stop and len(word.key) > 1
+_NAME_JOINERS = frozenset({"of", "the", "and", "de", "du", "des", "für"})
