@@ -65,6 +65,15 @@ def words(text: str) -> list[Word]:
     >>> [(w.text, w.start) for w in words("avec l'OTAN")]
     [('avec', 0), ('OTAN', 7)]
     """
+    if "'" not in text and "’" not in text:
+        # Most sentences: no apostrophe, so every word is its own text (the fast path of a
+        # loop that runs once per word of every readout).
+        fold_word = _fold_word
+        return [
+            Word(fold_word(w), w, m.start(), m.end())
+            for m in _SPLIT_WORD.finditer(text)
+            for w in (m.group(),)
+        ]
     out = []
     for m in _SPLIT_WORD.finditer(text):
         word = m.group()
@@ -272,35 +281,38 @@ class ReadoutIndex:
         for s, ws in enumerate(self.sentence_words):
             for k, w in enumerate(ws):
                 vocab[w.key].append((s, k))
-        # Alias words are looked up among the readout's words that start the same way: two
-        # letters for names (spelling variants differ after them), min_stem letters for
-        # other words, which match only exactly or by inflection.
-        self.by_prefix: dict[str, list[str]] = defaultdict(list)
+        # Alias words are looked up among the readout's words that could match them: the same
+        # word (exact), words starting with the same min_stem letters (inflection), and for
+        # names words with the same transliteration key (spelling variants).
         self.by_stem: dict[str, list[str]] = defaultdict(list)
         for key in self.vocab:
-            self.by_prefix[key[:2]].append(key)
             self.by_stem[key[:_MIN_STEM_INDEX]].append(key)
+        self._by_translit: dict[str, list[str]] | None = None
         self._term_cache: dict[Term, dict[int, list[tuple[int, str, float]]]] = {}
+
+    def _candidates(self, term: Term, config: Config) -> list[str]:
+        """The readout's words that ``term`` may match, by the rules of ``_word_rule``."""
+        a = term.key
+        if len(a) < max(config.min_stem, _MIN_STEM_INDEX) or term.caps:
+            return [a] if a in self.vocab else []
+        head = a[: config.min_stem]
+        found = [key for key in self.by_stem.get(a[:_MIN_STEM_INDEX], ()) if key.startswith(head)]
+        if term.name and len(a) >= config.min_variant_len:
+            if self._by_translit is None:
+                self._by_translit = defaultdict(list)
+                for key in self.vocab:
+                    self._by_translit[translit_key(key)].append(key)
+            found += [k for k in self._by_translit.get(translit_key(a), ()) if k not in found]
+        return found
 
     def find_term(self, term: Term, config: Config) -> dict[int, list[tuple[int, str, float]]]:
         """Occurrences of an alias word by sentence: {sentence: [(word position, rule,
         score)]}."""
-        bucket = self.by_prefix.get(term.key[:2])
-        if not bucket:  # most alias words: answered before hashing the Term for the cache
-            return {}
         cached = self._term_cache.get(term)
         if cached is not None:
             return cached
         out: dict[int, list[tuple[int, str, float]]] = {}
-        # Only a name can match a word that shares fewer than min_stem first letters with it
-        # (as a spelling variant); other words match exactly or as an inflection, which share
-        # them. Skipping the rest spares _word_rule most of a long readout's vocabulary.
-        head = term.key[:2] if term.name else term.key[: config.min_stem]
-        if len(head) >= _MIN_STEM_INDEX:
-            bucket = self.by_stem.get(head[:_MIN_STEM_INDEX], [])
-        for key in bucket:
-            if not key.startswith(head):
-                continue
+        for key in self._candidates(term, config):
             rule = _word_rule(term, key, config)
             if rule is None:
                 continue
@@ -470,24 +482,36 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
 # ---------------------------------------------------------------- matching
 
 
+# A found mention before it becomes a Mention: (sentence, start, end, score, rule, alias,
+# first word). Most found mentions lose to a better one in the same sentence, and building
+# the result object only for the winners saves most of the allocations of a long readout.
+_Found = tuple[int, int, int, float, str, str, int]
+
+
 def find_mentions(
     index: ReadoutIndex, matcher: TopicMatcher, *, negation: frozenset[str], config: Config
 ) -> tuple[Mention, ...]:
     """Every mention of a topic in a readout, at most one per sentence (the best)."""
-    best: dict[int, Mention] = {}
+    best: dict[int, _Found] = {}
     for alias in matcher.aliases:
-        for mention, first_word in _alias_mentions(index, alias, config):
-            old = best.get(mention.sentence)
-            if old is None or (mention.score, -mention.start) > (old.score, -old.start):
-                best[mention.sentence] = _with_negation(
-                    index, mention, first_word, negation, config
-                )
-    return tuple(best[s] for s in sorted(best))
+        for found in _alias_mentions(index, alias, config):
+            old = best.get(found[0])
+            if old is None or (found[3], -found[1]) > (old[3], -old[1]):
+                best[found[0]] = found
+    texts = index.readout.sentences
+    return tuple(
+        _with_negation(
+            index,
+            Mention(s, start, end, texts[s].text[start:end], score, rule, alias),
+            first,
+            negation,
+            config,
+        )
+        for s, start, end, score, rule, alias, first in (best[s] for s in sorted(best))
+    )
 
 
-def _alias_mentions(
-    index: ReadoutIndex, alias: Alias, config: Config
-) -> Iterable[tuple[Mention, int]]:
+def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterable[_Found]:
     """Mentions of one alias, with the position of each mention's first word."""
     factor = config.related_score / 100 if alias.related else 1.0
     rule_prefix = "related" if alias.related else ""
@@ -496,38 +520,20 @@ def _alias_mentions(
             at = sentence.text.find(alias.text)
             if at >= 0:
                 first = bisect.bisect_left([w.start for w in index.sentence_words[s]], at)
-                mention = Mention(
-                    s,
-                    at,
-                    at + len(alias.text),
-                    alias.text,
-                    100.0 * factor,
-                    rule_prefix or "exact",
-                    alias.text,
-                )
-                yield mention, first
+                rule = rule_prefix or "exact"
+                yield s, at, at + len(alias.text), 100.0 * factor, rule, alias.text, first
         return
     found: list[dict[int, list[tuple[int, str, float]]]] = [
         index.find_term(t, config) for t in alias.terms
     ]
     if not all(found):
         return
-    texts = index.readout.sentences
     if len(found) == 1:
         # One word (most aliases): its best occurrence in each sentence, nothing to arrange.
-        for s, occurrences in sorted(found[0].items()):
+        for s, occurrences in found[0].items():
             k, rule, score = max(occurrences, key=lambda o: (o[2], -o[0]))
             w = index.sentence_words[s][k]
-            mention = Mention(
-                s,
-                w.start,
-                w.end,
-                texts[s].text[w.start : w.end],
-                score * factor,
-                rule_prefix or rule,
-                alias.text,
-            )
-            yield mention, k
+            yield s, w.start, w.end, score * factor, rule_prefix or rule, alias.text, k
         return
     smallest: dict[int, list[tuple[int, str, float]]] = min(found, key=len)
     common = set(smallest).intersection(*found)
@@ -544,7 +550,6 @@ def _alias_mentions(
         positions, rules, score = choice
         ws = index.sentence_words[s]
         first, last = min(positions), max(positions)
-        start, end = ws[first].start, ws[last].end
         in_order = positions == sorted(positions) and last - first < alias.size + 1
         if not in_order:
             rule = "words"
@@ -555,8 +560,15 @@ def _alias_mentions(
             rule = "variant"
         else:
             rule = "inflection"
-        text = texts[s].text[start:end]
-        yield Mention(s, start, end, text, score * factor, rule_prefix or rule, alias.text), first
+        yield (
+            s,
+            ws[first].start,
+            ws[last].end,
+            score * factor,
+            rule_prefix or rule,
+            alias.text,
+            first,
+        )
 
 
 def _best_window(
@@ -1060,12 +1072,17 @@ def discover(
         common[s].append((start, end))
     candidates: dict[str, _Candidate] = {}
 
+    known: dict[str, bool] = {}  # readouts repeat their words: decide each once
+
     def in_other(key: str) -> bool:
-        return (
-            key[:_STEM] in other_stems
-            or translit_key(key) in other_translit
-            or (across and translit_key(latin(key))[:5] in other_latin)
-        )
+        found = known.get(key)
+        if found is None:
+            found = known[key] = (
+                key[:_STEM] in other_stems
+                or translit_key(key) in other_translit
+                or (across and translit_key(latin(key))[:5] in other_latin)
+            )
+        return found
 
     for s, ws in enumerate(index.sentence_words):
         # Across languages only names can be compared, and the opening sentence names the two
@@ -1076,12 +1093,19 @@ def discover(
         # What each word is, computed once per word rather than once per phrase holding it.
         is_stop = [w.key in stop for w in ws]
         spans, names = cover.get(s, ()), common.get(s, ())
-        covered_word = [any(cs < w.end and w.start < ce for cs, ce in spans) for w in ws]
+        covered_word = (
+            [any(cs < w.end and w.start < ce for cs, ce in spans) for w in ws]
+            if spans
+            else [False] * len(ws)
+        )
         # When most of a phrase's words (stems or transliterations) are on the other side
         # too, the other side speaks of it, in other words.
         both = [
             not is_stop[k]
-            and (in_other(w.key) or any(cs <= w.start and w.end <= ce for cs, ce in names))
+            and (
+                in_other(w.key)
+                or (bool(names) and any(cs <= w.start and w.end <= ce for cs, ce in names))
+            )
             for k, w in enumerate(ws)
         ]
         for gram, is_name in _grams(ws, is_stop):
