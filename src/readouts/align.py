@@ -21,7 +21,6 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
-from functools import lru_cache
 
 from rapidfuzz import fuzz, utils
 
@@ -39,16 +38,11 @@ _POSTINGS_PER_CANDIDATE = 8
 _STEM = 6
 
 
-# Readouts repeat their words: each distinct word is folded once (bounded, for flat memory
-# over a batch of thousands of readouts).
-_fold = lru_cache(maxsize=1 << 14)(fold)
-
-
 def _content(text: str) -> list[str]:
     stop = stopwords()
     # The keys of text.tokens(), without building a Token with spans for every word: this runs
     # on every sentence of both readouts.
-    keys = [_fold(word) for word in _WORD.findall(text)]
+    keys = [fold(word) for word in _WORD.findall(text)]
     content = [key[:_STEM] for key in keys if len(key) > 2 and key not in stop]
     # A sentence of function words only ("Ok.", "Yes! No?", "1.") is compared on the words it
     # has, and one with no word at all ("!!!") on its characters: every sentence needs

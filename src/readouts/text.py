@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from readouts.errors import InputError
@@ -257,6 +258,9 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _APOSTROPHES = ("'", "’", "‘", "ʼ")
 
 
+# Readouts repeat their words: each distinct word is split and folded once (bounded, so that
+# a batch of thousands of readouts keeps flat memory).
+@lru_cache(maxsize=1 << 15)
 def elision(word: str) -> tuple[int, int]:
     """The part of ``word`` that is the word itself, as (start, end) offsets.
 
@@ -278,6 +282,7 @@ def elision(word: str) -> tuple[int, int]:
     return 0, at
 
 
+@lru_cache(maxsize=1 << 15)
 def fold(word: str) -> str:
     """The matching key of a word: case-folded, apostrophes unified, elided article and
     possessive or case ending dropped (see :func:`elision`).

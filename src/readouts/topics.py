@@ -68,7 +68,7 @@ def words(text: str) -> list[Word]:
     if "'" not in text and "’" not in text:
         # Most sentences: no apostrophe, so every word is its own text (the fast path of a
         # loop that runs once per word of every readout).
-        fold_word = _fold_word
+        fold_word = fold
         return [
             Word(fold_word(w), w, m.start(), m.end())
             for m in _SPLIT_WORD.finditer(text)
@@ -81,17 +81,11 @@ def words(text: str) -> list[Word]:
         if "'" in word or "’" in word:
             # An elided article or a case ending ("l'OTAN", "ABD'nin") is not part of the
             # word's text: the word is capitalised, or in capitals, as a name should be.
-            start, end = _elision(word)
-            out.append(Word(_fold_word(word), word[start:end], at + start, at + end))
+            start, end = elision(word)
+            out.append(Word(fold(word), word[start:end], at + start, at + end))
         else:
-            out.append(Word(_fold_word(word), word, at, at + len(word)))
+            out.append(Word(fold(word), word, at, at + len(word)))
     return out
-
-
-# Readouts repeat their words; folding each distinct word once is a third of the indexing time
-# of a long document. Bounded, so that a batch of thousands of readouts keeps flat memory.
-_fold_word = lru_cache(maxsize=1 << 14)(fold)
-_elision = lru_cache(maxsize=1 << 14)(elision)
 
 
 # ---------------------------------------------------------------- compiled aliases
@@ -249,7 +243,7 @@ def detect_languages(readout: Readout) -> frozenset[str] | None:
         return frozenset({"hy", "en"})
     keys: Counter[str] = Counter()
     for word, n in Counter(_SPLIT_WORD.findall(text)).items():
-        keys[_fold_word(word)] += n
+        keys[fold(word)] += n
     counts = {
         code: sum(n for k, n in keys.items() if k in lang.stopwords)
         for code, lang in languages().items()
@@ -439,6 +433,7 @@ def latin(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 15)
 def translit_key(word: str) -> str:
     """A key under which transliteration variants of a name are equal.
 
@@ -453,7 +448,6 @@ def translit_key(word: str) -> str:
 
 
 # _word_rule compares each alias name with many words, and each word with many names.
-_translit_key = lru_cache(maxsize=1 << 14)(translit_key)
 
 
 def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None:
@@ -473,7 +467,7 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
     if (
         term.name
         and min(len(a), len(key)) >= config.min_variant_len
-        and (_translit_key(a) == _translit_key(key))
+        and (translit_key(a) == translit_key(key))
     ):
         return ("variant", 90.0)
     return None
