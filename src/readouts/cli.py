@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -130,6 +131,55 @@ def _width(width: int | None) -> int:
     return width or shutil.get_terminal_size((100, 24)).columns
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _input_options(command: F) -> F:
+    """How to read input files: the same options for ``compare`` and ``batch``."""
+    for option in reversed(
+        [
+            click.option(
+                "--encoding", metavar="NAME", help="Encoding of the input files [default: UTF-8]."
+            ),
+            click.option(
+                "--input-format",
+                type=click.Choice(["auto", "text", "markdown", "html"]),
+                default="auto",
+                show_default=True,
+                help="How to read the input files.",
+            ),
+            click.option(
+                "--max-bytes",
+                type=click.IntRange(1),
+                default=None,
+                metavar="N",
+                help="Refuse input files larger than N bytes [default: 20000000].",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _lexicon_options(command: F) -> F:
+    """Which lexicon to use: the same options for ``compare`` and ``batch``."""
+    for option in reversed(
+        [
+            click.option(
+                "--topics",
+                "lexicon_file",
+                metavar="FILE",
+                help="Add or override topics from a TOML or JSON lexicon file.",
+            ),
+            click.option(
+                "--no-lexicon", is_flag=True, help="Do not look for the built-in lexicon's topics."
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
 @cli.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, metavar="A B")
 @click.option(
@@ -143,13 +193,7 @@ def _width(width: int | None) -> int:
     metavar="NAME[=ALIAS|ALIAS]",
     help="Ask whether each side mentions this topic (repeatable).",
 )
-@click.option(
-    "--topics",
-    "lexicon_file",
-    metavar="FILE",
-    help="Add or override topics from a TOML or JSON lexicon file.",
-)
-@click.option("--no-lexicon", is_flag=True, help="Do not look for the built-in lexicon's topics.")
+@_lexicon_options
 @click.option(
     "--discover",
     type=click.IntRange(0, 100),
@@ -169,21 +213,7 @@ def _width(width: int | None) -> int:
 )
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
 @click.option("--exit-code", is_flag=True, help="Exit with status 1 when some topic is one-sided.")
-@click.option("--encoding", metavar="NAME", help="Encoding of the input files [default: UTF-8].")
-@click.option(
-    "--input-format",
-    type=click.Choice(["auto", "text", "markdown", "html"]),
-    default="auto",
-    show_default=True,
-    help="How to read the input files.",
-)
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(1),
-    default=None,
-    metavar="N",
-    help="Refuse input files larger than N bytes [default: 20000000].",
-)
+@_input_options
 @click.option(
     "--width",
     type=click.IntRange(40),
@@ -423,13 +453,7 @@ EXIT_FAILED_PAIR = 1
     metavar="NAME[=ALIAS|ALIAS]",
     help="Ask in every call whether each side mentions this topic (repeatable).",
 )
-@click.option(
-    "--topics",
-    "lexicon_file",
-    metavar="FILE",
-    help="Add or override topics from a TOML or JSON lexicon file.",
-)
-@click.option("--no-lexicon", is_flag=True, help="Do not look for the built-in lexicon's topics.")
+@_lexicon_options
 @click.option(
     "--discover",
     type=click.IntRange(0, 100),
@@ -465,21 +489,7 @@ EXIT_FAILED_PAIR = 1
     is_flag=True,
     help="No progress bar and no closing count (failed pairs are still reported).",
 )
-@click.option("--encoding", metavar="NAME", help="Encoding of the input files [default: UTF-8].")
-@click.option(
-    "--input-format",
-    type=click.Choice(["auto", "text", "markdown", "html"]),
-    default="auto",
-    show_default=True,
-    help="How to read the input files.",
-)
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(1),
-    default=None,
-    metavar="N",
-    help="Refuse input files larger than N bytes [default: 20000000].",
-)
+@_input_options
 @click.option(
     "--width",
     type=click.IntRange(60),
