@@ -50,12 +50,13 @@ SIZES = (250, 500, 1000, 2000, 4000)
 
 
 def fresh_caches() -> None:
-    """Forget the per-word results readouts caches (folded words, transliteration keys), so
+    """Forget the per-word and per-sentence results readouts caches (folded words,
+    transliteration keys, a sentence's words), so
     that every timed run starts on its documents as a fresh process would, not helped by the
     run before it on the same text."""
     from readouts import text, topics
 
-    for cached in (text.fold, text.elision, topics.translit_key):
+    for cached in (text.fold, text.elision, topics.translit_key, topics.words):
         cached.cache_clear()
 
 

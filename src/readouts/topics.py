@@ -57,8 +57,10 @@ class Word(NamedTuple):
         return self.text.isupper()
 
 
-def words(text: str) -> list[Word]:
-    """Matching words of ``text``.
+@lru_cache(maxsize=1 << 12)
+def words(text: str) -> tuple[Word, ...]:
+    """Matching words of ``text`` (cached: the two readouts of a call, and a corpus, repeat
+    sentences, and every sentence's words are asked for by several passes).
 
     >>> [w.key for w in words("Nagorno-Karabakh’s EU-brokered talks")]
     ['nagorno', 'karabakh', 'eu', 'brokered', 'talks']
@@ -69,11 +71,13 @@ def words(text: str) -> list[Word]:
         # Most sentences: no apostrophe, so every word is its own text (the fast path of a
         # loop that runs once per word of every readout).
         fold_word = fold
-        return [
-            Word(fold_word(w), w, m.start(), m.end())
-            for m in _SPLIT_WORD.finditer(text)
-            for w in (m.group(),)
-        ]
+        return tuple(
+            [
+                Word(fold_word(w), w, m.start(), m.end())
+                for m in _SPLIT_WORD.finditer(text)
+                for w in (m.group(),)
+            ]
+        )
     out = []
     for m in _SPLIT_WORD.finditer(text):
         word = m.group()
@@ -85,7 +89,7 @@ def words(text: str) -> list[Word]:
             out.append(Word(fold(word), word[start:end], at + start, at + end))
         else:
             out.append(Word(fold(word), word, at, at + len(word)))
-    return out
+    return tuple(out)
 
 
 # ---------------------------------------------------------------- compiled aliases
@@ -1163,7 +1167,7 @@ def _inside(cand: _Candidate, done: _Candidate) -> bool:
     )
 
 
-def _grams(ws: list[Word], is_stop: list[bool]) -> Iterable[tuple[list[int], bool]]:
+def _grams(ws: Sequence[Word], is_stop: list[bool]) -> Iterable[tuple[list[int], bool]]:
     """Candidate phrases with whether each is a name: runs of capitalised words ("Collective
     Security Treaty Organization", "Ministry of Foreign Affairs"), single capitalised words
     that do not start the sentence, and content bigrams and trigrams."""
