@@ -165,3 +165,9 @@ def test_discovery_across_languages_compares_names_in_latin_letters() -> None:
     )
     discovered = [t.name for t in c.topics if t.origin == "discovered"]
     assert not any("Алиев" in name or "Aliyev" in name for name in discovered)
+
+
+def test_a_name_asked_in_latin_letters_finds_it_in_cyrillic() -> None:
+    found = _mentions("Baikonur", "Обсуждалась работа на космодроме Байконур и на Байконуре.")
+    assert [(s, text) for s, text, *_ in found] == [(0, "Байконур")]
+    assert _mentions("Baikonur", "Обсуждалась работа на Байкале.") == []

@@ -286,6 +286,7 @@ class ReadoutIndex:
         for key in self.vocab:
             self.by_stem[key[:_MIN_STEM_INDEX]].append(key)
         self._by_translit: dict[str, list[str]] | None = None
+        self._by_latin: dict[str, list[str]] | None = None
         self._term_cache: dict[Term, dict[int, list[tuple[int, str, float]]]] = {}
 
     def _candidates(self, term: Term, config: Config) -> list[str]:
@@ -301,6 +302,15 @@ class ReadoutIndex:
                 for key in self.vocab:
                     self._by_translit[translit_key(key)].append(key)
             found += [k for k in self._by_translit.get(translit_key(a), ()) if k not in found]
+            if a.isascii():
+                # A name asked in Latin letters, written in another script in the readout
+                # ("Baikonur" / "Байконуре"): compared in Latin letters, start to start.
+                if self._by_latin is None:
+                    self._by_latin = defaultdict(list)
+                    for key in self.vocab:
+                        if not key.isascii() and key.isalpha():
+                            self._by_latin[translit_key(latin(key))[: config.min_stem]].append(key)
+                found += self._by_latin.get(translit_key(a)[: config.min_stem], [])
         return found
 
     def find_term(self, term: Term, config: Config) -> dict[int, list[tuple[int, str, float]]]:
@@ -468,12 +478,15 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         and (not term.endings or _latin_inflection(a, key, p, term.endings))
     ):
         return ("inflection", 95.0)
-    if (
-        term.name
-        and min(len(a), len(key)) >= config.min_variant_len
-        and (translit_key(a) == translit_key(key))
-    ):
-        return ("variant", 90.0)
+    if term.name and min(len(a), len(key)) >= config.min_variant_len:
+        if translit_key(a) == translit_key(key):
+            return ("variant", 90.0)
+        if a.isascii() and not key.isascii():
+            # Another script: the name in Latin letters, with the case ending it may carry.
+            ta, tk = translit_key(a), translit_key(latin(key))
+            p = len(os.path.commonprefix([ta, tk]))  # noqa: RUF071 - letters, not paths
+            if p >= len(ta) - 1 and len(tk) - p <= config.max_suffix:
+                return ("variant", 85.0)
     return None
 
 
