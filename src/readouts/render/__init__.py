@@ -43,16 +43,23 @@ def status_phrase(cmp: Comparison, topic: Topic) -> str:
 def snippet(cmp: Comparison, side: int, mention: Mention, *, context: int = 40) -> str:
     """The mention in a little of its sentence: ``...blockade of the Lachin corridor, which...``."""
     text = cmp.readouts[side].sentences[mention.sentence].text
+    start, end = snippet_bounds(text, mention, context=context)
+    return ("..." if start > 0 else "") + text[start:end] + ("..." if end < len(text) else "")
+
+
+def snippet_bounds(text: str, mention: Mention, *, context: int) -> tuple[int, int]:
+    """Where a snippet of ``text`` around ``mention`` starts and ends: about ``context``
+    characters on each side, cut at word boundaries so that it does not start or end
+    mid-word."""
     start = max(0, mention.start - context)
     end = min(len(text), mention.end + context)
-    # Cut at word boundaries so that the snippet does not start or end mid-word.
     if start > 0:
         space = text.find(" ", start, mention.start)
         start = space + 1 if space >= 0 else start
     if end < len(text):
         space = text.rfind(" ", mention.end, end)
         end = space if space >= 0 else end
-    return ("..." if start > 0 else "") + text[start:end] + ("..." if end < len(text) else "")
+    return start, end
 
 
 def mention_refs(topic: Topic, side: int) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from readouts.model import Comparison, Mention, Pair, Topic
-from readouts.render import status_phrase, strip_controls, summary_groups
+from readouts.render import snippet_bounds, status_phrase, strip_controls, summary_groups
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -230,14 +230,7 @@ def _snippet(text: str, mention: Mention, context: int = 60) -> str:
     The same cut as :func:`readouts.render.snippet`, which returns plain text; here the mention
     itself must be wrapped in ``<mark>``, so the pieces are escaped separately.
     """
-    start = max(0, mention.start - context)
-    end = min(len(text), mention.end + context)
-    if start > 0:
-        space = text.find(" ", start, mention.start)
-        start = space + 1 if space >= 0 else start
-    if end < len(text):
-        space = text.rfind(" ", mention.end, end)
-        end = space if space >= 0 else end
+    start, end = snippet_bounds(text, mention, context=context)
     return (
         ("…" if start > 0 else "")
         + esc(text[start : mention.start])
