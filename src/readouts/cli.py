@@ -161,6 +161,22 @@ def _input_options(command: F) -> F:
     return command
 
 
+def _output_options(command: F) -> F:
+    """Where and in which format to write: the same options for ``compare`` and ``batch``."""
+    command = click.option(
+        "-o", "--output", metavar="FILE", help="Write to FILE instead of standard output."
+    )(command)
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )(command)
+
+
 def _lexicon_options(command: F) -> F:
     """Which lexicon to use: the same options for ``compare`` and ``batch``."""
     for option in reversed(
@@ -202,16 +218,7 @@ def _lexicon_options(command: F) -> F:
     help="Report up to N discovered one-sided terms per side [default: 10].",
 )
 @click.option("--no-discover", is_flag=True, help="Report no discovered terms.")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@_output_options
 @click.option("--exit-code", is_flag=True, help="Exit with status 1 when some topic is one-sided.")
 @_input_options
 @click.option(
@@ -462,16 +469,7 @@ EXIT_FAILED_PAIR = 1
     metavar="N",
     help="Also report up to N discovered one-sided terms per side and call.",
 )
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@_output_options
 @click.option(
     "--summary-only", is_flag=True, help="Write only the summary, not one row per call and topic."
 )
