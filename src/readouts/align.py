@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, utils
 from readouts.config import Config
 from readouts.lexicon import stopwords
 from readouts.model import Pair, Readout, WordDiff
-from readouts.text import _WORD, fold
+from readouts.text import word_keys
 
 # Candidate pruning reads at most max_candidates * this many posting entries per sentence
 # (rarest stems first): enough to rank every sentence that shares a rare stem, and it keeps
@@ -40,9 +40,7 @@ _STEM = 6
 
 def _content(text: str) -> list[str]:
     stop = stopwords()
-    # The keys of text.tokens(), without building a Token with spans for every word: this runs
-    # on every sentence of both readouts.
-    keys = [fold(word) for word in _WORD.findall(text)]
+    keys = word_keys(text)
     content = [key[:_STEM] for key in keys if len(key) > 2 and key not in stop]
     # A sentence of function words only ("Ok.", "Yes! No?", "1.") is compared on the words it
     # has, and one with no word at all ("!!!") on its characters: every sentence needs

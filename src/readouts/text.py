@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
@@ -243,16 +241,6 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of a sentence: its ``text`` as written, ``key`` for matching, and its span."""
-
-    text: str
-    key: str
-    start: int
-    end: int
-
-
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 # The apostrophe as typed, as typeset, as a misused opening quote, and as the letter ʼ.
 _APOSTROPHES = ("'", "’", "‘", "ʼ")
@@ -294,19 +282,15 @@ def fold(word: str) -> str:
     return word[start:end].casefold().translate(_FOLD)
 
 
-def tokens(text: str) -> list[Token]:
-    """Word tokens of ``text`` with their spans.
+def word_keys(text: str) -> list[str]:
+    """The matching keys of the words of ``text``, hyphenated compounds kept whole.
 
-    >>> [t.key for t in tokens("The U.S.-China talks, in Kyiv’s view.")]
+    >>> word_keys("The U.S.-China talks, in Kyiv’s view.")
     ['the', 'u', 's', 'china', 'talks', 'in', 'kyiv', 'view']
     """
-    return [Token(m.group(), fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
-def iter_han_runs(text: str) -> Iterator[re.Match[str]]:
-    """Runs of Chinese characters, which have no spaces between words."""
-    return re.finditer(r"[\u3400-\u9fff\uf900-\ufaff]+", text)
+    return [fold(word) for word in _WORD.findall(text)]
 
 
 def has_han(text: str) -> bool:
+    """Whether ``text`` has Chinese characters (matched by substring, having no spaces)."""
     return _HAN.search(text) is not None
