@@ -25,7 +25,7 @@ import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -228,28 +228,30 @@ _HAN_LETTER = re.compile("[\u3400-\u9fff]")
 _ARMENIAN_LETTER = re.compile("[\u0531-\u058f]")
 
 
-def detect_languages(readout: Readout) -> frozenset[str] | None:
-    """The readout's language, with English, whose names and abbreviations every readout may
-    use; None when it cannot be told (then aliases of every language apply).
+def detect_languages(word_counts: Mapping[str, int]) -> frozenset[str] | None:
+    """A readout's language, told from its words (matching keys) and how often each occurs,
+    with English, whose names and abbreviations every readout may use; None when it cannot be
+    told (then aliases of every language apply).
 
-    >>> from readouts.text import make_readout
     >>> text = "Стороны обсудили вопросы торговли и энергетики, а также ситуацию в регионе."
-    >>> sorted(detect_languages(make_readout(text, label="K")))
+    >>> sorted(detect_languages(Counter(w.key for w in words(text))))
     ['en', 'ru']
     """
-    text = readout.text
-    # Counted by C loops (map, findall, Counter): this runs on every character and word of
-    # every readout, and Python-level loops made it a tenth of a long comparison.
-    letters = sum(map(str.isalpha, text)) or 1
-    if len(_HAN_LETTER.findall(text)) / letters > 0.3:
+    # Counted over the distinct words, not the characters of the text: this runs on every
+    # readout, and a pass over every character was a tenth of a long comparison.
+    letters = han = armenian = 0
+    for key, n in word_counts.items():
+        letters += n * sum(map(str.isalpha, key))
+        if not key.isascii():
+            han += n * len(_HAN_LETTER.findall(key))
+            armenian += n * len(_ARMENIAN_LETTER.findall(key))
+    letters = letters or 1
+    if han / letters > 0.3:
         return frozenset({"zh", "en"})
-    if len(_ARMENIAN_LETTER.findall(text)) / letters > 0.3:
+    if armenian / letters > 0.3:
         return frozenset({"hy", "en"})
-    keys: Counter[str] = Counter()
-    for word, n in Counter(_SPLIT_WORD.findall(text)).items():
-        keys[fold(word)] += n
     counts = {
-        code: sum(n for k, n in keys.items() if k in lang.stopwords)
+        code: sum(n for k, n in word_counts.items() if k in lang.stopwords)
         for code, lang in languages().items()
     }
     if not counts:
@@ -272,13 +274,13 @@ class ReadoutIndex:
 
     def __init__(self, readout: Readout) -> None:
         self.readout = readout
-        self.languages = detect_languages(readout)
         self.sentence_words = [words(s.text) for s in readout.sentences]
         self.vocab: dict[str, list[tuple[int, int]]] = defaultdict(list)
         vocab = self.vocab  # a local name: this loop runs once per word of the readout
         for s, ws in enumerate(self.sentence_words):
             for k, w in enumerate(ws):
                 vocab[w.key].append((s, k))
+        self.languages = detect_languages({key: len(where) for key, where in vocab.items()})
         # Alias words are looked up among the readout's words that could match them: the same
         # word (exact), words starting with the same min_stem letters (inflection), and for
         # names words with the same transliteration key (spelling variants).
