@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import os
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -233,6 +234,7 @@ def detect_languages(word_counts: Mapping[str, int]) -> frozenset[str] | None:
     with English, whose names and abbreviations every readout may use; None when it cannot be
     told (then aliases of every language apply).
 
+    >>> from collections import Counter
     >>> text = "Стороны обсудили вопросы торговли и энергетики, а также ситуацию в регионе."
     >>> sorted(detect_languages(Counter(w.key for w in words(text))))
     ['en', 'ru']
@@ -322,18 +324,25 @@ class ReadoutIndex:
         if cached is not None:
             return cached
         out: dict[int, list[tuple[int, str, float]]] = {}
+        get = out.get  # local names: these loops run once per occurrence of a matching word
         for key in self._candidates(term, config):
             rule = _word_rule(term, key, config)
             if rule is None:
                 continue
+            name, score = rule
             for s, k in self.vocab[key]:
-                word = self.sentence_words[s][k]
-                if term.caps and not word.is_caps:
-                    continue
-                # A capitalised alias word is a name: "Bank" in "West Bank" is not "banks".
-                if term.name and not word.text[:1].isupper():
-                    continue
-                out.setdefault(s, []).append((k, *rule))
+                if term.caps or term.name:
+                    text = self.sentence_words[s][k].text
+                    if term.caps and not text.isupper():
+                        continue
+                    # A capitalised alias word is a name: "Bank" in "West Bank" is not "banks".
+                    if term.name and not text[:1].isupper():
+                        continue
+                found = get(s)
+                if found is None:
+                    out[s] = [(k, name, score)]
+                else:
+                    found.append((k, name, score))
         self._term_cache[term] = out
         return out
 
@@ -544,7 +553,11 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
     if len(found) == 1:
         # One word (most aliases): its best occurrence in each sentence, nothing to arrange.
         for s, occurrences in found[0].items():
-            k, rule, score = max(occurrences, key=lambda o: (o[2], -o[0]))
+            k, rule, score = (
+                occurrences[0]
+                if len(occurrences) == 1
+                else max(occurrences, key=lambda o: (o[2], -o[0]))
+            )
             w = index.sentence_words[s][k]
             yield s, w.start, w.end, score * factor, rule_prefix or rule, alias.text, k
         return
@@ -1106,11 +1119,6 @@ def discover(
         # What each word is, computed once per word rather than once per phrase holding it.
         is_stop = [w.key in stop for w in ws]
         spans, names = cover.get(s, ()), common.get(s, ())
-        covered_word = (
-            [any(cs < w.end and w.start < ce for cs, ce in spans) for w in ws]
-            if spans
-            else [False] * len(ws)
-        )
         # When most of a phrase's words (stems or transliterations) are on the other side
         # too, the other side speaks of it, in other words.
         both = [
@@ -1121,20 +1129,25 @@ def discover(
             )
             for k, w in enumerate(ws)
         ]
-        for gram, is_name in _grams(ws, is_stop):
-            if (across and not is_name) or any(covered_word[k] for k in gram):
+        if all(map(operator.or_, is_stop, both)):
+            continue  # every word is a stop word or on the other side too: no phrase is new
+        covered_word = _covered(ws, spans) if spans else [False] * len(ws)
+        # A phrase may not hold a word already explained, nor a number.
+        blocked = [
+            covered_word[k] or (not is_stop[k] and w.key.isdigit()) for k, w in enumerate(ws)
+        ]
+        for gram, is_name in _grams(ws, is_stop, blocked):
+            if across and not is_name:
                 continue
             content = [k for k in gram if not is_stop[k]]
-            if not content or any(ws[k].key.isdigit() for k in content):
-                continue
-            in_both = sum(both[k] for k in content)
-            if in_both * 2 > len(content) or (len(content) == 1 and in_both):
+            in_both = sum([both[k] for k in content])
+            if not content or in_both * 2 > len(content) or (len(content) == 1 and in_both):
                 continue
             start, end = ws[gram[0]].start, ws[gram[-1]].end
-            key = " ".join(ws[k].key[:_STEM] for k in content)
-            cand = candidates.setdefault(
-                key, _Candidate(text[start:end], len(content), is_name, [])
-            )
+            key = " ".join([ws[k].key[:_STEM] for k in content])
+            cand = candidates.get(key)
+            if cand is None:
+                cand = candidates[key] = _Candidate(text[start:end], len(content), is_name, [])
             cand.name = cand.name or is_name
             cand.occurrences.append((s, start, end))
     ranked = sorted(
@@ -1171,6 +1184,18 @@ def discover(
     return out
 
 
+def _covered(ws: Sequence[Word], spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each word, whether it overlaps one of the character ``spans``."""
+    out = [False] * len(ws)
+    ends = [w.end for w in ws]
+    for start, end in spans:
+        k = bisect.bisect_right(ends, start)  # the first word ending after the span starts
+        while k < len(ws) and ws[k].start < end:
+            out[k] = True
+            k += 1
+    return out
+
+
 def _inside(cand: _Candidate, done: _Candidate) -> bool:
     """Whether every occurrence of ``cand`` lies inside an occurrence of ``done``."""
     return all(
@@ -1182,10 +1207,13 @@ def _inside(cand: _Candidate, done: _Candidate) -> bool:
     )
 
 
-def _grams(ws: Sequence[Word], is_stop: list[bool]) -> Iterable[tuple[list[int], bool]]:
+def _grams(
+    ws: Sequence[Word], is_stop: list[bool], blocked: list[bool]
+) -> Iterable[tuple[range, bool]]:
     """Candidate phrases with whether each is a name: runs of capitalised words ("Collective
     Security Treaty Organization", "Ministry of Foreign Affairs"), single capitalised words
-    that do not start the sentence, and content bigrams and trigrams."""
+    that do not start the sentence, and content bigrams and trigrams; none holding a
+    ``blocked`` word."""
     n = len(ws)
     cap = [w.text[:1].isupper() and not is_stop[k] and len(w.key) > 1 for k, w in enumerate(ws)]
     k = 0
@@ -1196,19 +1224,22 @@ def _grams(ws: Sequence[Word], is_stop: list[bool]) -> Iterable[tuple[list[int],
                 cap[end + 1] or (ws[end + 1].key in _NAME_JOINERS and end + 2 < n and cap[end + 2])
             ):
                 end += 1
-            if end > k or k > 0:
-                yield list(range(k, end + 1)), True
+            if (end > k or k > 0) and not any(blocked[k : end + 1]):
+                yield range(k, end + 1), True
             k = end + 1
             continue
         k += 1
     # Plain words: not a name, not a stop word at either end, at least three letters.
-    plain = [len(w.key) >= 3 and not w.text[:1].isupper() for w in ws]
-    for size in (2, 3):
-        for k in range(n - size + 1):
-            last = k + size - 1
-            if is_stop[k] or is_stop[last] or not all(plain[k : last + 1]):
-                continue
-            yield list(range(k, last + 1)), False
+    plain = [
+        len(w.key) >= 3 and not w.text[:1].isupper() and not blocked[k] for k, w in enumerate(ws)
+    ]
+    ends = [p and not stop for p, stop in zip(plain, is_stop, strict=True)]
+    for k in range(n - 1):
+        if ends[k] and ends[k + 1]:
+            yield range(k, k + 2), False
+    for k in range(n - 2):
+        if ends[k] and plain[k + 1] and ends[k + 2]:
+            yield range(k, k + 3), False
 
 
 _NAME_JOINERS = frozenset({"of", "the", "and", "de", "du", "des", "für"})
