@@ -54,9 +54,16 @@ def fresh_caches() -> None:
     transliteration keys, a sentence's words), so
     that every timed run starts on its documents as a fresh process would, not helped by the
     run before it on the same text."""
-    from readouts import text, topics
+    from readouts import align, text, topics
 
-    for cached in (text.fold, text.elision, topics.translit_key, topics.words):
+    for cached in (
+        text.fold,
+        text.elision,
+        topics.translit_key,
+        topics.words,
+        align._content,
+        align._stems,
+    ):
         cached.cache_clear()
 
 

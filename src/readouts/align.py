@@ -21,6 +21,8 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
+from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, utils
 
@@ -38,14 +40,18 @@ _POSTINGS_PER_CANDIDATE = 8
 _STEM = 6
 
 
-def _content(text: str) -> list[str]:
+# Readouts of one call, and the documents of a corpus, repeat sentences: each distinct
+# sentence is tokenised once (bounded, so that a long batch keeps flat memory).
+@lru_cache(maxsize=1 << 12)
+def _content(text: str) -> tuple[str, ...]:
+    """A sentence's content stems, what alignment compares it on."""
     stop = stopwords()
     keys = word_keys(text)
-    content = [key[:_STEM] for key in keys if len(key) > 2 and key not in stop]
+    content = tuple([key[:_STEM] for key in keys if len(key) > 2 and key not in stop])
     # A sentence of function words only ("Ok.", "Yes! No?", "1.") is compared on the words it
     # has, and one with no word at all ("!!!") on its characters: every sentence needs
     # something to be paired by, or it could never be matched, not even with itself.
-    return content or keys or ([text.strip()] if text.strip() else [])
+    return content or tuple(keys) or ((text.strip(),) if text.strip() else ())
 
 
 def similarity(a: str, b: str, *, config: Config = Config()) -> float:
@@ -81,17 +87,21 @@ def _score(ca: str, cb: str, a: str, b: str, config: Config) -> float:
     return float(0.75 * dice + 0.25 * chars)
 
 
-class _Stems:
+class _Stems(NamedTuple):
     """One sentence's stems, prepared for scoring against many others: their counts, and the
     sorted, rapidfuzz-processed string that ``token_sort_ratio`` would build on every call."""
 
-    __slots__ = ("counts", "n", "sorted")
+    counts: Counter[str]
+    n: int
+    sorted: str
 
-    def __init__(self, joined: str) -> None:
-        words = joined.split()
-        self.counts = Counter(words)
-        self.n = len(words)
-        self.sorted = " ".join(sorted(utils.default_process(joined).split()))
+
+@lru_cache(maxsize=1 << 12)
+def _stems(joined: str) -> _Stems:
+    words = joined.split()
+    return _Stems(
+        Counter(words), len(words), " ".join(sorted(utils.default_process(joined).split()))
+    )
 
 
 class _Scorer:
@@ -104,7 +114,7 @@ class _Scorer:
 
     def __init__(self, ra: Readout, rb: Readout, config: Config, hints: Hints | None) -> None:
         self.texts = ([s.text for s in ra.sentences], [s.text for s in rb.sentences])
-        self.content = tuple([_content(t) for t in texts] for texts in self.texts)
+        self.content = tuple([list(_content(t)) for t in texts] for texts in self.texts)
         if hints is not None:
             # A topic both sentences mention is strong evidence that they say the same thing
             # in different words ("counternarcotics" / "illicit synthetic drugs"): it counts as
@@ -119,7 +129,7 @@ class _Scorer:
         # The fast path of pair() gives _score's result; a sentence whose stems are empty or
         # longer than max_score_chars (scored on its raw or cut text) takes _score itself.
         self.stems = tuple(
-            [_Stems(j) if 0 < len(j) <= config.max_score_chars else None for j in joined]
+            [_stems(j) if 0 < len(j) <= config.max_score_chars else None for j in joined]
             for joined in self.joined
         )
 
