@@ -125,6 +125,8 @@ class Alias:
     joined: tuple[tuple[int, int], ...] = ()
     #: How many words the alias has, small words included.
     size: int = 1
+    #: The order in which to look up the terms: content words first, stop words last.
+    lookup_order: tuple[int, ...] = (0,)
 
 
 def compile_alias(
@@ -173,7 +175,8 @@ def compile_alias(
         for w, nxt in itertools.pairwise(all_words)
         if id(w) in position and id(nxt) in position and text[w.end : nxt.start] in _HYPHENS
     )
-    return Alias(text, terms, False, related, phrase, joined, len(all_words))
+    order = tuple(sorted(range(len(terms)), key=lambda k: terms[k].key in stop))
+    return Alias(text, terms, False, related, phrase, joined, len(all_words), order)
 
 
 @dataclass(frozen=True)
@@ -545,11 +548,14 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
                 rule = rule_prefix or "exact"
                 yield s, at, at + len(alias.text), 100.0 * factor, rule, alias.text, first
         return
-    found: list[dict[int, list[tuple[int, str, float]]]] = [
-        index.find_term(t, config) for t in alias.terms
-    ]
-    if not all(found):
-        return
+    # Function words of a phrase ("Belt and Road") occur everywhere: look them up only once
+    # the alias's other words are all there.
+    found_at: dict[int, dict[int, list[tuple[int, str, float]]]] = {}
+    for k in alias.lookup_order:
+        found_at[k] = index.find_term(alias.terms[k], config)
+        if not found_at[k]:
+            return
+    found = [found_at[k] for k in range(len(alias.terms))]
     if len(found) == 1:
         # One word (most aliases): its best occurrence in each sentence, nothing to arrange.
         for s, occurrences in found[0].items():
