@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
@@ -201,8 +200,9 @@ def _candidates(
             weight_w = idf[w]
             for j in index[w]:
                 weight[j] += weight_w
-        best = heapq.nsmallest(config.max_candidates, [(-w, j) for j, w in weight.items()])
-        out[i] = [j for _, j in best]
+        # Heaviest first; equal weights in the order the rarest stems reached them (a stable
+        # sort with a C key: this runs for every sentence).
+        out[i] = sorted(weight, key=weight.__getitem__, reverse=True)[: config.max_candidates]
     return out
 
 
