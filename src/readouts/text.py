@@ -72,8 +72,8 @@ def normalize(text: str) -> str:
     """
     text = _LINE_ENDS.sub("\n", text.translate(_INVISIBLE))
     text = _CONTROLS.sub("", _ESCAPES.sub("", text))
-    text = _SURROGATES.sub("\ufffd", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = _SPACES.sub(" ", _SURROGATES.sub("\ufffd", text))
+    lines = [line.strip() for line in text.split("\n")]
     # Only a blank line between two paragraphs says "hard-wrapped": the newline that ends
     # almost every file, or blank lines before the text, say nothing.
     inner = _inner(lines)
