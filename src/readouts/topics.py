@@ -413,6 +413,8 @@ _TRANSLIT = (
     ("ie", "i"),
     ("ye", "e"),
     ("ya", "ia"),
+    # Last, so that "ts" above becomes "k" too: Latin c is k in other scripts (Macron/Макрон).
+    ("c", "k"),
 )
 
 
@@ -433,6 +435,10 @@ _LATIN = str.maketrans(
             "я": "ya",
             "є": "ye",
         },
+        # Turkish and Azerbaijani letters that have no decomposition into a Latin letter and
+        # an accent (ğ, ş, ç, ö, ü do): Kəhrəmanmaraş is Kahramanmaraş, Iğdır is Igdir.
+        "ə": "e",
+        "ı": "i",
         **dict(zip("աբգդեզէըթիլկհմյնոպռսվտրւփքօֆ", "abgdezeytilkhmynoprsvtrvpkof", strict=True)),
         **{
             "ժ": "zh",
@@ -454,8 +460,8 @@ _LATIN = str.maketrans(
 def latin(word: str) -> str:
     """A lower-case word in Latin letters: Cyrillic and Armenian transliterated, accents off.
 
-    >>> latin("алиев"), latin("փաշինյան"), latin("erdoğan")
-    ('aliev', 'pashinyan', 'erdogan')
+    >>> latin("алиев"), latin("փաշինյան"), latin("erdoğan"), latin("kəhrəmanmaraş")
+    ('aliev', 'pashinyan', 'erdogan', 'kehremanmaras')
     """
     decomposed = unicodedata.normalize("NFKD", word.translate(_LATIN))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -487,7 +493,9 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
     p = len(os.path.commonprefix([a, key]))  # noqa: RUF071 - letters are what we compare
     if (
         p >= config.min_stem
-        and len(a) - p <= config.max_suffix
+        # Russian and Ukrainian case endings take at most two letters off an alias ("санкции"
+        # is not "Санкт-", "Вене" not "Венеции"); Turkish suffixes may replace more.
+        and len(a) - p <= config.max_suffix - ("\u0400" <= a[0] <= "\u04ff")
         and len(key) - p <= config.max_suffix
         and (not term.endings or _latin_inflection(a, key, p, term.endings))
     ):
@@ -836,7 +844,10 @@ def _conjunction(phrase: str, lexicon: Lexicon) -> Conjunction:
     if whole is not None:
         return Conjunction((_with_aliases(whole, (phrase,), name=phrase),))
     stop = stopwords()
-    ws = [w.text for w in words(phrase) if w.key not in stop] or [w.text for w in words(phrase)]
+    # An abbreviation in capitals is a name even when its lower case is a stop word ("US").
+    ws = [w.text for w in words(phrase) if w.key not in stop or w.is_caps] or [
+        w.text for w in words(phrase)
+    ]
     concepts: list[TopicDef] = []
     leftover: list[str] = []
     k = 0
@@ -1099,9 +1110,14 @@ def discover(
     cover: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for s, start, end in covered:
         cover[s].append((start, end))
-    common: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for s, start, end in shared:
-        common[s].append((start, end))
+    # A shared name is shared wherever this readout writes it, also where a sentence names it
+    # twice and only one of the two is a mention ("Armenia's ... Armenia").
+    shared_stems = {
+        w.key[:_STEM]
+        for s, start, end in shared
+        for w in index.sentence_words[s]
+        if start <= w.start and w.end <= end
+    }
     candidates: dict[str, _Candidate] = {}
 
     known: dict[str, bool] = {}  # readouts repeat their words: decide each once
@@ -1124,15 +1140,11 @@ def discover(
         text = index.readout.sentences[s].text
         # What each word is, computed once per word rather than once per phrase holding it.
         is_stop = [w.key in stop for w in ws]
-        spans, names = cover.get(s, ()), common.get(s, ())
+        spans = cover.get(s, ())
         # When most of a phrase's words (stems or transliterations) are on the other side
         # too, the other side speaks of it, in other words.
         both = [
-            not is_stop[k]
-            and (
-                in_other(w.key)
-                or (bool(names) and any(cs <= w.start and w.end <= ce for cs, ce in names))
-            )
+            not is_stop[k] and (in_other(w.key) or w.key[:_STEM] in shared_stems)
             for k, w in enumerate(ws)
         ]
         if all(map(operator.or_, is_stop, both)):
