@@ -305,9 +305,11 @@ class ReadoutIndex:
         found = [key for key in self.by_stem.get(a[:_MIN_STEM_INDEX], ()) if key.startswith(head)]
         if term.name and len(a) >= config.min_variant_len:
             if self._by_translit is None:
+                # Only words long enough to be variants (see _word_rule): most words are short.
                 self._by_translit = defaultdict(list)
                 for key in self.vocab:
-                    self._by_translit[translit_key(key)].append(key)
+                    if len(key) >= config.min_variant_len:
+                        self._by_translit[translit_key(key)].append(key)
             found += [k for k in self._by_translit.get(translit_key(a), ()) if k not in found]
             if a.isascii():
                 # A name asked in Latin letters, written in another script in the readout
