@@ -69,15 +69,22 @@ def words(text: str) -> tuple[Word, ...]:
     [('avec', 0), ('OTAN', 7)]
     """
     if "'" not in text and "’" not in text:
-        # Most sentences: no apostrophe, so every word is its own text (the fast path of a
-        # loop that runs once per word of every readout).
-        fold_word = fold
+        # Most sentences: no apostrophe, so every word is its own text. This runs once per
+        # word of every readout: built by C loops (map, zip), not a Python loop per word.
+        found = list(_SPLIT_WORD.finditer(text))
+        texts = list(map(re.Match.group, found))
         return tuple(
-            [
-                Word(fold_word(w), w, m.start(), m.end())
-                for m in _SPLIT_WORD.finditer(text)
-                for w in (m.group(),)
-            ]
+            map(
+                tuple.__new__,
+                itertools.repeat(Word),
+                zip(
+                    map(fold, texts),
+                    texts,
+                    map(re.Match.start, found),
+                    map(re.Match.end, found),
+                    strict=True,
+                ),
+            )
         )
     out = []
     for m in _SPLIT_WORD.finditer(text):
