@@ -10,6 +10,8 @@ from readouts.lexicon import builtin_lexicon, parse_lexicon
 from readouts.text import make_readout
 from readouts.topics import (
     ReadoutIndex,
+    _word_rule,
+    compile_alias,
     find_initiator,
     find_query_mentions,
     negation_words,
@@ -193,3 +195,23 @@ def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
     )
     discovered = [t.name for t in c.topics if t.origin == "discovered"]
     assert not any("Հայաստան" in name for name in discovered), discovered
+
+
+@pytest.mark.parametrize(
+    ("alias", "language", "word", "matches"),
+    [
+        ("Qarabağ", "az", "qarabağdakı", True),  # suffixes stack
+        ("Qarabağ", "az", "qaradağ", False),  # another word sharing four letters
+        ("esir takası", "tr", "takasları", True),
+        ("блокада", "ru", "блокады", True),
+        ("санкции", "ru", "санкт", False),
+        ("Erdogan", "en", "erdoğan", True),  # the same name with its accent
+        ("Wahlen", "de", "wähler", False),  # accents do not make other words variants
+        ("Pashinyan", "en", "пашиняна", True),  # another script, with a case ending
+    ],
+)
+def test_inflection_limits_by_language(alias: str, language: str, word: str, matches: bool) -> None:
+    compiled = compile_alias(alias, language=language)
+    assert compiled is not None
+    term = compiled.terms[-1]
+    assert (_word_rule(term, word, Config()) is not None) is matches

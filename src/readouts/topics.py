@@ -114,6 +114,10 @@ class Term:
     #: The alias's language when it inflects with a closed set of endings (see ``_ENDINGS``),
     #: else "" (plain prefix rule).
     endings: str = "en"
+    #: Under the prefix rule, how many final letters of the alias word a form may replace,
+    #: and how many letters it may have after what it shares with the alias word.
+    max_drop: int = 3
+    max_add: int = 3
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,8 @@ def compile_alias(
             caps=w.is_caps and len(w.key) <= 5 and not w.key.isdigit(),
             name=w.text[:1].isupper(),
             endings=(language or "en") if (language or "en") in _ENDINGS else "",
+            max_drop=_max_drop(language, w.key, config),
+            max_add=_MAX_ADD.get(language, config.max_suffix),
         )
         for w in content
     )
@@ -184,6 +190,23 @@ def compile_alias(
     )
     order = tuple(sorted(range(len(terms)), key=lambda k: terms[k].key in stop))
     return Alias(text, terms, False, related, phrase, joined, len(all_words), order)
+
+
+# How many final letters of an alias word an inflected form may replace, by language. Russian
+# and Ukrainian case endings replace at most two ("санкции" is not "Санкт-", "Вене" not
+# "Венеции"); Turkish and Azerbaijani add suffixes and change at most a final consonant
+# ("Qarabağ" is not "Qaradağ", "blokada" not "bloklar"); Armenian noun forms may replace three
+# ("սահմանազատում"/"սահմանազատման").
+_MAX_DROP = {"ru": 2, "uk": 2, "tr": 1, "az": 1}
+# ...and how many letters a form may add: Turkish and Azerbaijani stack suffixes ("esir
+# takası" / "esir takasları", "Qarabağ" / "Qarabağdakı").
+_MAX_ADD = {"tr": 5, "az": 5}
+
+
+def _max_drop(language: str, key: str, config: Config) -> int:
+    if not language and "\u0400" <= key[:1] <= "\u04ff":
+        language = "ru"  # a user's alias in Cyrillic
+    return min(config.max_suffix, _MAX_DROP.get(language, config.max_suffix))
 
 
 @dataclass(frozen=True)
@@ -236,6 +259,8 @@ def _compiled_lexicon(
 
 
 _HAN_LETTER = re.compile("[\u3400-\u9fff]")
+# A word in Latin letters, accented ones included (up to the IPA block, which has Azerbaijani ə).
+_LATIN_SCRIPT = re.compile("[a-z\u00c0-\u02af]")
 _ARMENIAN_LETTER = re.compile("[\u0531-\u058f]")
 
 
@@ -502,10 +527,8 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
     p = len(os.path.commonprefix([a, key]))  # noqa: RUF071 - letters are what we compare
     if (
         p >= config.min_stem
-        # Russian and Ukrainian case endings take at most two letters off an alias ("санкции"
-        # is not "Санкт-", "Вене" not "Венеции"); Turkish suffixes may replace more.
-        and len(a) - p <= config.max_suffix - ("\u0400" <= a[0] <= "\u04ff")
-        and len(key) - p <= config.max_suffix
+        and len(a) - p <= term.max_drop
+        and len(key) - p <= term.max_add
         and (not term.endings or _latin_inflection(a, key, p, term.endings))
     ):
         return ("inflection", 95.0)
@@ -513,10 +536,13 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         if translit_key(a) == translit_key(key):
             return ("variant", 90.0)
         if a.isascii() and not key.isascii():
-            # Another script: the name in Latin letters, with the case ending it may carry.
+            # Accents or another script: the name in Latin letters, with the case ending it may
+            # carry. In another script the last letter of the name may change too ("Путина");
+            # in Latin letters the whole name must be there ("Wahlen" is not "Wähler").
             ta, tk = translit_key(a), translit_key(latin(key))
             p = len(os.path.commonprefix([ta, tk]))  # noqa: RUF071 - letters, not paths
-            if p >= len(ta) - 1 and len(tk) - p <= config.max_suffix:
+            whole = len(ta) - (not _LATIN_SCRIPT.match(key))
+            if p >= whole and len(tk) - p <= config.max_suffix:
                 return ("variant", 85.0)
     return None
 
