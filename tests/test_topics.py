@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
 import readouts
@@ -215,3 +218,17 @@ def test_inflection_limits_by_language(alias: str, language: str, word: str, mat
     assert compiled is not None
     term = compiled.terms[-1]
     assert (_word_rule(term, word, Config()) is not None) is matches
+
+
+def test_no_language_calls_a_sign_of_a_topic_another_name_for_it() -> None:
+    """What English lists as related to a topic (a weapon system, a place, an agency) is not
+    another name for it in any language: as an alias it would answer a question about the
+    sign ("Taurus missiles") with every mention of the topic."""
+    folder = Path(readouts.__file__).parent / "data" / "lexicon"
+    english = tomllib.loads((folder / "en.toml").read_text(encoding="utf-8"))["topics"]
+    clashes = []
+    for path in sorted(folder.glob("*.toml")):
+        for key, topic in tomllib.loads(path.read_text(encoding="utf-8"))["topics"].items():
+            related = {r.casefold() for r in english[key].get("related", [])}
+            clashes += [(path.name, key, a) for a in topic["aliases"] if a.casefold() in related]
+    assert clashes == []

@@ -237,7 +237,12 @@ def make_readout(text: str, *, label: str, source: str = "") -> Readout:
 # A word: letters/digits, with inner hyphens and apostrophes ("Nagorno-Karabakh", "Azerbaijan's").
 # The apostrophe comes as ' ’ ‘ or the letter ʼ (Ukrainian and Armenian texts use it).
 _WORD = re.compile(r"\w+(?:[-‐‑'’‘ʼ]\w+)*")
-_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
+# Apostrophes and hyphens unified; the circumflex, which Turkish writes or leaves out at will
+# (güzergâh/güzergah), dropped; the dot that case-folding leaves on Turkish "İ" ("İkili" ->
+# "i̇kili") removed.
+_FOLD = str.maketrans(
+    {"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "â": "a", "î": "i", "û": "u", "\u0307": None}
+)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -277,6 +282,8 @@ def fold(word: str) -> str:
 
     >>> fold("Azerbaijan’s"), fold("NAGORNO‑KARABAKH"), fold("l'Ukraine"), fold("Türkiye'nin")
     ('azerbaijan', 'nagorno-karabakh', 'ukraine', 'türkiye')
+    >>> fold("İkili"), fold("güzergâh")
+    ('ikili', 'güzergah')
     """
     start, end = elision(word)
     return word[start:end].casefold().translate(_FOLD)

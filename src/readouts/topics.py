@@ -194,10 +194,10 @@ def compile_alias(
 
 # How many final letters of an alias word an inflected form may replace, by language. Russian
 # and Ukrainian case endings replace at most two ("санкции" is not "Санкт-", "Вене" not
-# "Венеции"); Turkish and Azerbaijani add suffixes and change at most a final consonant
+# "Венеции"); Turkish and Azerbaijani add suffixes and change little of what is there
 # ("Qarabağ" is not "Qaradağ", "blokada" not "bloklar"); Armenian noun forms may replace three
 # ("սահմանազատում"/"սահմանազատման").
-_MAX_DROP = {"ru": 2, "uk": 2, "tr": 1, "az": 1}
+_MAX_DROP = {"ru": 2, "uk": 2, "tr": 2, "az": 2}
 # ...and how many letters a form may add: Turkish and Azerbaijani stack suffixes ("esir
 # takası" / "esir takasları", "Qarabağ" / "Qarabağdakı").
 _MAX_ADD = {"tr": 5, "az": 5}
