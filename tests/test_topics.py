@@ -232,3 +232,13 @@ def test_no_language_calls_a_sign_of_a_topic_another_name_for_it() -> None:
             related = {r.casefold() for r in english[key].get("related", [])}
             clashes += [(path.name, key, a) for a in topic["aliases"] if a.casefold() in related]
     assert clashes == []
+
+
+def test_russian_yo_and_short_cyrillic_names() -> None:
+    assert _mentions("Black Sea", "Обсуждалась безопасность мореплавания в Чёрном море.")
+    # Five Cyrillic letters are six Latin ones: long enough to be a name's variant.
+    assert _mentions("Akkuyu", "Строительство АЭС «Аккую» идёт по графику.")
+
+
+def test_taiwan_asked_finds_the_one_china_formula() -> None:
+    assert _mentions("Taiwan", "法方坚定奉行一个中国政策。")

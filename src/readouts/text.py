@@ -238,10 +238,11 @@ def make_readout(text: str, *, label: str, source: str = "") -> Readout:
 # The apostrophe comes as ' ’ ‘ or the letter ʼ (Ukrainian and Armenian texts use it).
 _WORD = re.compile(r"\w+(?:[-‐‑'’‘ʼ]\w+)*")
 # Apostrophes and hyphens unified; the circumflex, which Turkish writes or leaves out at will
-# (güzergâh/güzergah), dropped; the dot that case-folding leaves on Turkish "İ" ("İkili" ->
-# "i̇kili") removed.
+# (güzergâh/güzergah), and the Russian ё, which most texts write е (Чёрное/Черное), dropped;
+# the dot that case-folding leaves on Turkish "İ" ("İkili" -> "i̇kili") removed.
 _FOLD = str.maketrans(
-    {"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "â": "a", "î": "i", "û": "u", "\u0307": None}
+    {"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "â": "a", "î": "i", "û": "u", "ё": "е"}
+    | {"\u0307": None}
 )
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -282,8 +283,8 @@ def fold(word: str) -> str:
 
     >>> fold("Azerbaijan’s"), fold("NAGORNO‑KARABAKH"), fold("l'Ukraine"), fold("Türkiye'nin")
     ('azerbaijan', 'nagorno-karabakh', 'ukraine', 'türkiye')
-    >>> fold("İkili"), fold("güzergâh")
-    ('ikili', 'güzergah')
+    >>> fold("İkili"), fold("güzergâh"), fold("Чёрном")
+    ('ikili', 'güzergah', 'черном')
     """
     start, end = elision(word)
     return word[start:end].casefold().translate(_FOLD)

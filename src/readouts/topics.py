@@ -532,10 +532,11 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         and (not term.endings or _latin_inflection(a, key, p, term.endings))
     ):
         return ("inflection", 95.0)
-    if term.name and min(len(a), len(key)) >= config.min_variant_len:
-        if translit_key(a) == translit_key(key):
+    if term.name and len(a) >= config.min_variant_len:
+        if len(key) >= config.min_variant_len and translit_key(a) == translit_key(key):
             return ("variant", 90.0)
-        if a.isascii() and not key.isascii():
+        # The length that counts is in Latin letters: "Аккую" is the six of "Akkuyu".
+        if a.isascii() and not key.isascii() and len(latin(key)) >= config.min_variant_len:
             # Accents or another script: the name in Latin letters, with the case ending it may
             # carry. In another script the last letter of the name may change too ("Путина");
             # in Latin letters the whole name must be there ("Wahlen" is not "Wähler").
