@@ -41,7 +41,7 @@ _STEM = 6
 
 # Readouts of one call, and the documents of a corpus, repeat sentences: each distinct
 # sentence is tokenised once (bounded, so that a long batch keeps flat memory).
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 14)
 def _content(text: str) -> tuple[str, ...]:
     """A sentence's content stems, what alignment compares it on."""
     stop = stopwords()
@@ -95,7 +95,7 @@ class _Stems(NamedTuple):
     sorted: str
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 14)
 def _stems(joined: str) -> _Stems:
     words = joined.split()
     return _Stems(

@@ -58,7 +58,7 @@ class Word(NamedTuple):
         return self.text.isupper()
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 14)
 def words(text: str) -> tuple[Word, ...]:
     """Matching words of ``text`` (cached: the two readouts of a call, and a corpus, repeat
     sentences, and every sentence's words are asked for by several passes).
@@ -1140,7 +1140,7 @@ def discover(
     across = bool(index.languages and other.languages and index.languages != other.languages)
     stop = stopwords()
     other_stems = {key[:_STEM] for key in other.vocab}
-    other_translit = {translit_key(key) for key in other.vocab}
+    other_translit = {translit_key(key) for key in other.vocab if not key.isdigit()}
     # Across scripts, inflection changes the end of a name ("Путина"): compare its start.
     other_latin = {translit_key(latin(key))[:5] for key in other.vocab} if across else set()
     cover: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -1176,20 +1176,19 @@ def discover(
         text = index.readout.sentences[s].text
         # What each word is, computed once per word rather than once per phrase holding it.
         is_stop = [w.key in stop for w in ws]
+        number = [w.key.isdigit() and not stop for w, stop in zip(ws, is_stop, strict=True)]
         spans = cover.get(s, ())
         # When most of a phrase's words (stems or transliterations) are on the other side
         # too, the other side speaks of it, in other words.
         both = [
-            not is_stop[k] and (in_other(w.key) or w.key[:_STEM] in shared_stems)
+            not is_stop[k] and not number[k] and (in_other(w.key) or w.key[:_STEM] in shared_stems)
             for k, w in enumerate(ws)
         ]
-        if all(map(operator.or_, is_stop, both)):
-            continue  # every word is a stop word or on the other side too: no phrase is new
+        if all(map(operator.or_, map(operator.or_, is_stop, number), both)):
+            continue  # only stop words, numbers and words on the other side: nothing is new
         covered_word = _covered(ws, spans) if spans else [False] * len(ws)
         # A phrase may not hold a word already explained, nor a number.
-        blocked = [
-            covered_word[k] or (not is_stop[k] and w.key.isdigit()) for k, w in enumerate(ws)
-        ]
+        blocked = list(map(operator.or_, covered_word, number))
         for gram, is_name in _grams(ws, is_stop, blocked):
             if across and not is_name:
                 continue
