@@ -243,3 +243,12 @@ def test_russian_yo_and_short_cyrillic_names() -> None:
 
 def test_taiwan_asked_finds_the_one_china_formula() -> None:
     assert _mentions("Taiwan", "法方坚定奉行一个中国政策。")
+
+
+def test_a_capital_abbreviation_inside_a_hyphenated_question_is_kept() -> None:
+    required = resolve_query("Japan-US-Philippines trilateral", builtin_lexicon())
+    assert [c.key for c in required.alternatives[0].required] == [
+        "japan",
+        "united-states",
+        "philippines",
+    ]

@@ -858,7 +858,7 @@ def _lexicon_topic(phrase: str, lexicon: Lexicon) -> TopicDef | None:
 
 def _stem_set(text: str) -> frozenset[str]:
     stop = stopwords()
-    return frozenset(w.key[:_STEM] for w in words(text) if w.key not in stop)
+    return frozenset(w.key[:_STEM] for w in words(text) if w.key not in stop or w.is_caps)
 
 
 @cache
