@@ -167,8 +167,9 @@ def compile_alias(
         content = all_words
     # A name of several capitalised words ("West Bank", "Union State", "New START", "Corée du
     # Nord") is a fixed phrase, small words included: in any order its words are ordinary
-    # words ("Western banks", "European Union member states").
-    if len(content) > 1 and all(w.text[:1].isupper() for w in content):
+    # words ("Western banks", "European Union member states"). Not in German, which
+    # capitalises every noun ("Normalisierung der Beziehungen" is not a name).
+    if language != "de" and len(content) > 1 and all(w.text[:1].isupper() for w in content):
         phrase = True
         content = all_words[all_words.index(content[0]) : all_words.index(content[-1]) + 1]
     terms = tuple(
