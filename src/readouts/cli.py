@@ -309,7 +309,8 @@ def compare(
         label_pair = (stems[0], stems[1]) if stems[0] != stems[1] else ("A", "B")
     shown_sources = [Path(p).name if sample else sources.shown_name(p) for p in paths]
 
-    lexicon = _lexicon(lexicon_file, encoding=encoding)
+    # Without a file of the user's, compare() loads only the languages it needs.
+    lexicon = _lexicon(lexicon_file, encoding=encoding) if lexicon_file else None
     config = Config()
     if no_discover:
         config = replace(config, discover=0)

@@ -112,8 +112,14 @@ def _compare(
     rb = b if isinstance(b, Readout) else make_readout(b, label=lb, source=sources[1])
     if ra.label == rb.label:
         check_labels([ra.label, rb.label])
-    lexicon = builtin_lexicon() if lexicon is None else lexicon
     index = (ReadoutIndex(ra), ReadoutIndex(rb))
+    if lexicon is None:
+        # Without questions only aliases in the readouts' languages can match: load those.
+        # A question may name a topic in any language, and may use any alias.
+        spoken = [ix.languages for ix in index]
+        lexicon = builtin_lexicon(
+            None if topics or spoken[0] is None or spoken[1] is None else spoken[0] | spoken[1]
+        )
 
     ledger: dict[str, Topic] = {}
     negation = negation_words()

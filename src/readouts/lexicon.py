@@ -219,11 +219,38 @@ def _data_files(folder: str) -> list[tuple[str, str]]:
 
 
 @cache
-def builtin_lexicon() -> Lexicon:
-    """The lexicon shipped with readouts: every language's aliases merged by topic id."""
-    files = dict(_data_files("lexicon"))
-    english, _ = parse_lexicon(files.pop("en.toml"), source="data/lexicon/en.toml")
-    lexicon = Lexicon(
+def builtin_lexicon(languages: frozenset[str] | None = None) -> Lexicon:
+    """The lexicon shipped with readouts: every language's aliases merged by topic id.
+
+    With ``languages``, only English and those languages' aliases: what readouts in them can
+    match (see :meth:`TopicDef.aliases_for`). Parsing the other files is most of the time of
+    comparing two short readouts, so a comparison without questions asks for its own.
+
+    >>> len(builtin_lexicon(frozenset({"en"})).topics) == len(builtin_lexicon().topics)
+    True
+    """
+    lexicon = _english()
+    for code in _language_codes():
+        if languages is None or code in languages:
+            extra = _language_aliases(code)
+            lexicon = lexicon.merged(extra, extend=frozenset(extra.topics))
+    return lexicon
+
+
+@cache
+def _language_codes() -> tuple[str, ...]:
+    """The languages that add aliases to the English lexicon (one file each)."""
+    root = resources.files("readouts") / "data" / "lexicon"
+    files = (entry.name for entry in root.iterdir() if entry.name.endswith(".toml"))
+    return tuple(sorted(name.removesuffix(".toml") for name in files if name != "en.toml"))
+
+
+@cache
+def _english() -> Lexicon:
+    """``en.toml``: it defines the topics; every alias there is English."""
+    text = (resources.files("readouts") / "data" / "lexicon" / "en.toml").read_text("utf-8")
+    english, _ = parse_lexicon(text, source="data/lexicon/en.toml")
+    return Lexicon(
         {
             key: replace(
                 t,
@@ -233,25 +260,29 @@ def builtin_lexicon() -> Lexicon:
             for key, t in english.topics.items()
         }
     )
-    for name, text in sorted(files.items()):
-        data = tomllib.loads(text)
-        lang = data.get("language", name.removesuffix(".toml"))
-        # Language files add aliases only; they carry no names of their own.
-        extra = {}
-        for key, body in data.get("topics", {}).items():
-            if key not in lexicon.topics:
-                continue
-            aliases, related = tuple(body.get("aliases", ())), tuple(body.get("related", ()))
-            extra[key] = TopicDef(
-                key=key,
-                name=key,
-                aliases=aliases,
-                related=related,
-                alias_languages=(lang,) * len(aliases),
-                related_languages=(lang,) * len(related),
-            )
-        lexicon = lexicon.merged(Lexicon(extra), extend=frozenset(extra))
-    return lexicon
+
+
+@cache
+def _language_aliases(code: str) -> Lexicon:
+    """One language file's aliases and related terms, for the topics English defines."""
+    root = resources.files("readouts") / "data" / "lexicon"
+    data = tomllib.loads((root / f"{code}.toml").read_text("utf-8"))
+    known = _english().topics
+    # Language files add aliases only; they carry no names of their own.
+    extra = {}
+    for key, body in data.get("topics", {}).items():
+        if key not in known:
+            continue
+        aliases, related = tuple(body.get("aliases", ())), tuple(body.get("related", ()))
+        extra[key] = TopicDef(
+            key=key,
+            name=key,
+            aliases=aliases,
+            related=related,
+            alias_languages=(code,) * len(aliases),
+            related_languages=(code,) * len(related),
+        )
+    return Lexicon(extra)
 
 
 @dataclass(frozen=True)
