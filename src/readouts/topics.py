@@ -103,10 +103,10 @@ def words(text: str) -> tuple[Word, ...]:
 # ---------------------------------------------------------------- compiled aliases
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One word of an alias. ``caps``: must match in capitals; ``name``: may match
-    transliteration variants; ``endings``: see ``_latin_inflection``."""
+    transliteration variants; ``endings``: see ``_latin_inflection``. (A named tuple: the
+    lexicon compiles tens of thousands of them at start-up.)"""
 
     key: str
     caps: bool
@@ -120,8 +120,7 @@ class Term:
     max_add: int = 3
 
 
-@dataclass(frozen=True)
-class Alias:
+class Alias(NamedTuple):
     """An alias compiled for matching: its content words, or a Chinese substring."""
 
     text: str
