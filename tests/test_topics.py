@@ -252,3 +252,20 @@ def test_a_capital_abbreviation_inside_a_hyphenated_question_is_kept() -> None:
         "united-states",
         "philippines",
     ]
+
+
+def test_a_third_country_only_one_side_names_is_one_sided() -> None:
+    c = readouts.compare(
+        "President Putin spoke with President Xi. They discussed trade. "
+        "Putin noted the situation around Japan's military build-up.",
+        "Xi Jinping spoke with Vladimir Putin. They discussed trade.",
+        labels=("Kremlin", "Beijing"),
+    )
+    assert [t.name for t in c.only("Kremlin") if t.key == "japan"] == ["Japan"]
+    # Countries named by both sides, and a city inside another name, are not news.
+    c = readouts.compare(
+        "Russia and China discussed the Shanghai Cooperation Organisation.",
+        "China and Russia discussed trade.",
+        labels=("Kremlin", "Beijing"),
+    )
+    assert not {"russia", "china", "shanghai"} & {t.key for t in c.topics}

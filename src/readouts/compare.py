@@ -135,7 +135,15 @@ def _compare(
     per_side = [lexicon_mentions(ix, lexicon, config) for ix in index]
     if use_lexicon:
         for key in sorted(set(per_side[0]) | set(per_side[1])):
-            if lexicon.topics[key].ask_only:
+            # Countries and cities both sides name, or that open either readout, are who
+            # spoke and where: not news. One that only one side names later (a third
+            # country, a city) is, unless it is only part of another name ("Shanghai" in the
+            # Shanghai Cooperation Organisation).
+            if lexicon.topics[key].ask_only and (
+                (key in per_side[0] and key in per_side[1])
+                or any(m.sentence == 0 for side in per_side for m in side.get(key, ()))
+                or all(_inside_other(m, key, side) for side in per_side for m in side.get(key, ()))
+            ):
                 continue
             if key not in ledger:
                 known = lexicon.topics[key]
@@ -208,6 +216,19 @@ def _compare(
         alignment=align(ra, rb, config=config, hints=hints),
         topics=tuple(result),
         initiators=initiators,
+    )
+
+
+def _inside_other(mention: Mention, key: str, found: dict[str, tuple[Mention, ...]]) -> bool:
+    """Whether ``mention`` lies inside a longer mention of another topic in ``found``."""
+    return any(
+        other != key
+        and m.sentence == mention.sentence
+        and m.start <= mention.start
+        and mention.end <= m.end
+        and m.end - m.start > mention.end - mention.start
+        for other, ms in found.items()
+        for m in ms
     )
 
 

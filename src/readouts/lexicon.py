@@ -48,8 +48,10 @@ class TopicDef:
     #: Turkish word ("maden") never fires inside an English one ("made").
     alias_languages: tuple[str, ...] = ()
     related_languages: tuple[str, ...] = ()
-    #: Only looked for when a user asks (countries: every readout names the two that took
-    #: part, so listing them would drown the report).
+    #: Reported by default only when one side alone names it, outside its opening sentence
+    #: and not as part of another name (countries and cities: every readout names the two
+    #: countries that took part, so listing them would drown the report); always found when
+    #: a user asks.
     ask_only: bool = False
 
     def aliases_for(self, languages: frozenset[str] | None) -> tuple[tuple[str, bool, str], ...]:
