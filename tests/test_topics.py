@@ -269,3 +269,14 @@ def test_a_third_country_only_one_side_names_is_one_sided() -> None:
         labels=("Kremlin", "Beijing"),
     )
     assert not {"russia", "china", "shanghai"} & {t.key for t in c.topics}
+
+
+def test_german_nouns_are_not_discovered_as_names() -> None:
+    c = readouts.compare(
+        "Der Bundeskanzler telefonierte mit dem Präsidenten. Dabei ging es um die Grundlage der "
+        "Zusammenarbeit und den Druck auf Russland. Beide bekräftigten ihre Unterstützung.",
+        "The Prime Minister spoke to the Chancellor. They discussed trade.",
+        labels=("Berlin", "London"),
+    )
+    discovered = {t.name for t in c.topics if t.origin == "discovered"}
+    assert not discovered & {"Grundlage", "Druck", "Zusammenarbeit", "Unterstützung"}, discovered

@@ -1138,6 +1138,8 @@ def discover(
     if limit <= 0:
         return []
     across = bool(index.languages and other.languages and index.languages != other.languages)
+    # German capitalises every noun: there a single capitalised word is no sign of a name.
+    single_names = not (index.languages and "de" in index.languages)
     stop = stopwords()
     other_stems = {key[:_STEM] for key in other.vocab}
     other_translit = {translit_key(key) for key in other.vocab if not key.isdigit()}
@@ -1189,7 +1191,7 @@ def discover(
         covered_word = _covered(ws, spans) if spans else [False] * len(ws)
         # A phrase may not hold a word already explained, nor a number.
         blocked = list(map(operator.or_, covered_word, number))
-        for gram, is_name in _grams(ws, is_stop, blocked):
+        for gram, is_name in _grams(ws, is_stop, blocked, single_names=single_names):
             if across and not is_name:
                 continue
             content = [k for k in gram if not is_stop[k]]
@@ -1261,12 +1263,12 @@ def _inside(cand: _Candidate, done: _Candidate) -> bool:
 
 
 def _grams(
-    ws: Sequence[Word], is_stop: list[bool], blocked: list[bool]
+    ws: Sequence[Word], is_stop: list[bool], blocked: list[bool], *, single_names: bool = True
 ) -> Iterable[tuple[range, bool]]:
     """Candidate phrases with whether each is a name: runs of capitalised words ("Collective
     Security Treaty Organization", "Ministry of Foreign Affairs"), single capitalised words
-    that do not start the sentence, and content bigrams and trigrams; none holding a
-    ``blocked`` word."""
+    that do not start the sentence (unless not ``single_names``), and content bigrams and
+    trigrams; none holding a ``blocked`` word."""
     n = len(ws)
     cap = [w.text[:1].isupper() and not is_stop[k] and len(w.key) > 1 for k, w in enumerate(ws)]
     k = 0
@@ -1277,7 +1279,7 @@ def _grams(
                 cap[end + 1] or (ws[end + 1].key in _NAME_JOINERS and end + 2 < n and cap[end + 2])
             ):
                 end += 1
-            if (end > k or k > 0) and not any(blocked[k : end + 1]):
+            if (end > k or (k > 0 and single_names)) and not any(blocked[k : end + 1]):
                 yield range(k, end + 1), True
             k = end + 1
             continue
