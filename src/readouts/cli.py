@@ -427,8 +427,9 @@ def topics(search: str, category: str | None, lexicon_file: str | None, aliases:
         haystack = " ".join((t.key, t.name, t.description, *t.aliases, *t.related)).casefold()
         if needle and needle not in haystack:
             continue
-        shown = t.aliases if aliases else t.aliases[:4]
-        more = "" if aliases or len(t.aliases) <= 4 else f" (+{len(t.aliases) - 4})"
+        names = list(dict.fromkeys(t.aliases))  # two languages may write a name alike
+        shown = names if aliases else names[:4]
+        more = "" if aliases or len(names) <= 4 else f" (+{len(names) - 4})"
         rows.append([t.key, t.name, t.category, "; ".join(shown) + more])
     if not rows:
         raise UsageError(f"no topic matches {search!r}; run 'readouts topics' to see them all")
