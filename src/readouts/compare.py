@@ -134,6 +134,7 @@ def _compare(
     # tell discovery which names both sides use in their own words.
     per_side = [lexicon_mentions(ix, lexicon, config) for ix in index]
     if use_lexicon:
+        spans = [_spans_by_sentence(side) for side in per_side]
         for key in sorted(set(per_side[0]) | set(per_side[1])):
             # Countries and cities both sides name, or that open either readout, are who
             # spoke and where: not news. One that only one side names later (a third
@@ -142,7 +143,11 @@ def _compare(
             if lexicon.topics[key].ask_only and (
                 (key in per_side[0] and key in per_side[1])
                 or any(m.sentence == 0 for side in per_side for m in side.get(key, ()))
-                or all(_inside_other(m, key, side) for side in per_side for m in side.get(key, ()))
+                or all(
+                    _inside_other(m, key, spans[side])
+                    for side in (0, 1)
+                    for m in per_side[side].get(key, ())
+                )
             ):
                 continue
             if key not in ledger:
@@ -219,16 +224,26 @@ def _compare(
     )
 
 
-def _inside_other(mention: Mention, key: str, found: dict[str, tuple[Mention, ...]]) -> bool:
-    """Whether ``mention`` lies inside a longer mention of another topic in ``found``."""
+def _spans_by_sentence(
+    found: dict[str, tuple[Mention, ...]],
+) -> dict[int, list[tuple[int, int, str]]]:
+    """Where each topic's mentions are, by sentence: (start, end, topic)."""
+    spans: dict[int, list[tuple[int, int, str]]] = {}
+    for key, mentions in found.items():
+        for m in mentions:
+            spans.setdefault(m.sentence, []).append((m.start, m.end, key))
+    return spans
+
+
+def _inside_other(mention: Mention, key: str, spans: dict[int, list[tuple[int, int, str]]]) -> bool:
+    """Whether ``mention`` lies inside a longer mention of another topic (see
+    :func:`_spans_by_sentence`)."""
     return any(
         other != key
-        and m.sentence == mention.sentence
-        and m.start <= mention.start
-        and mention.end <= m.end
-        and m.end - m.start > mention.end - mention.start
-        for other, ms in found.items()
-        for m in ms
+        and start <= mention.start
+        and mention.end <= end
+        and end - start > mention.end - mention.start
+        for start, end, other in spans.get(mention.sentence, ())
     )
 
 
