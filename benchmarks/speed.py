@@ -20,10 +20,11 @@ not slow the timed one). Target: under 300 MB at 4,000.
 
 Times are CPU times of this process (every measured step runs in this one thread, and CPU
 time is less disturbed than wall time by other programs on a busy machine), the best of
-``--repeat`` runs (default 3), after a warm-up comparison that loads the lexicon (start-up is
-measured by ``startup.py``). Run from the repository root:
+``--repeat`` runs (default 5: on a shared machine other programs slow some runs), after a
+warm-up comparison that loads the lexicon (start-up is measured by ``startup.py``). Run from
+the repository root:
 
-    python benchmarks/speed.py            # about two minutes on a 2-core machine
+    python benchmarks/speed.py            # about three minutes on a 2-core machine
     python benchmarks/speed.py --quick    # 1,000-sentence ratios only
 """
 
@@ -117,7 +118,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="skip the growth table")
     parser.add_argument("--full", action="store_true", help="score every pair for baseline 2")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs per measurement")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per measurement")
     args = parser.parse_args()
 
     print(
