@@ -558,15 +558,7 @@ def batch(
     total = count_calls(source)
     calls = iter_calls(source)
     label_pair = check_labels(labels.split(",")) if labels is not None else None
-    lexicon = None
-    if lexicon_file is not None:
-        from readouts import sources
-        from readouts.lexicon import builtin_lexicon, parse_lexicon
-
-        lex_source = sources.read_source(lexicon_file, encoding=encoding)
-        fmt_lex = "json" if lexicon_file.lower().endswith(".json") else "toml"
-        user, extend = parse_lexicon(lex_source.text, source=lexicon_file, fmt=fmt_lex)
-        lexicon = builtin_lexicon().merged(user, extend=extend)
+    lexicon = _lexicon(lexicon_file, encoding=encoding) if lexicon_file else None
     results = iter_compare(
         calls,
         jobs=min(jobs or default_jobs(), total),
