@@ -26,6 +26,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from readouts.errors import LexiconError
@@ -211,8 +212,13 @@ def parse_lexicon(text: str, *, source: str, fmt: str = "toml") -> tuple[Lexicon
     return Lexicon(topics), frozenset(extend)
 
 
+def _data_dir(folder: str) -> Traversable:
+    """``data/<folder>`` inside the installed package."""
+    return resources.files("readouts") / "data" / folder
+
+
 def _data_files(folder: str) -> list[tuple[str, str]]:
-    root = resources.files("readouts") / "data" / folder
+    root = _data_dir(folder)
     return sorted(
         (entry.name, entry.read_text(encoding="utf-8"))
         for entry in root.iterdir()
@@ -242,15 +248,14 @@ def builtin_lexicon(languages: frozenset[str] | None = None) -> Lexicon:
 @cache
 def _language_codes() -> tuple[str, ...]:
     """The languages that add aliases to the English lexicon (one file each)."""
-    root = resources.files("readouts") / "data" / "lexicon"
-    files = (entry.name for entry in root.iterdir() if entry.name.endswith(".toml"))
+    files = (entry.name for entry in _data_dir("lexicon").iterdir() if entry.name.endswith(".toml"))
     return tuple(sorted(name.removesuffix(".toml") for name in files if name != "en.toml"))
 
 
 @cache
 def _english() -> Lexicon:
     """``en.toml``: it defines the topics; every alias there is English."""
-    text = (resources.files("readouts") / "data" / "lexicon" / "en.toml").read_text("utf-8")
+    text = (_data_dir("lexicon") / "en.toml").read_text("utf-8")
     english, _ = parse_lexicon(text, source="data/lexicon/en.toml")
     return Lexicon(
         {
@@ -267,8 +272,7 @@ def _english() -> Lexicon:
 @cache
 def _language_aliases(code: str) -> Lexicon:
     """One language file's aliases and related terms, for the topics English defines."""
-    root = resources.files("readouts") / "data" / "lexicon"
-    data = tomllib.loads((root / f"{code}.toml").read_text("utf-8"))
+    data = tomllib.loads((_data_dir("lexicon") / f"{code}.toml").read_text("utf-8"))
     known = _english().topics
     # Language files add aliases only; they carry no names of their own.
     extra = {}
