@@ -10,6 +10,7 @@ import pytest
 import readouts
 from readouts.config import Config
 from readouts.lexicon import builtin_lexicon, parse_lexicon
+from readouts.render.table import render_table
 from readouts.text import make_readout
 from readouts.topics import (
     ReadoutIndex,
@@ -280,3 +281,31 @@ def test_german_nouns_are_not_discovered_as_names() -> None:
     )
     discovered = {t.name for t in c.topics if t.origin == "discovered"}
     assert not discovered & {"Grundlage", "Druck", "Zusammenarbeit", "Unterstützung"}, discovered
+
+
+def test_one_sided_topics_past_the_budget_are_minor_not_dropped() -> None:
+    subjects = [
+        "Taiwan", "sanctions", "the grain deal", "NATO", "the CSTO", "climate change",
+        "the Lachin corridor", "Gaza", "peacekeepers", "the G20", "BRICS", "arms control",
+        "the South China Sea", "Crimea",
+    ]  # fmt: skip
+    # The first subject is raised in three sentences, the others in one each.
+    text_a = "The leaders spoke. " + " ".join(f"They discussed {s}." for s in subjects)
+    text_a += " Taiwan was raised again. Taiwan came up a third time."
+    c = readouts.compare(text_a, "The leaders spoke.", labels=("A", "B"), topics=["Crimea"])
+    one_sided = c.only("A")
+    assert len(one_sided) >= 14
+    headline = [t for t in one_sided if not t.minor]
+    minor = [t for t in one_sided if t.minor]
+    assert len(headline) == Config().one_sided_budget
+    # The user's question stays in the headline; so do the topic raised most often and names;
+    # the least weight (one sentence, a common noun, raised last) goes to minor, which comes
+    # last in the ledger.
+    assert {"Crimea", "Taiwan", "South China Sea"} <= {t.name for t in headline}
+    assert {t.name for t in minor} == {"arms control", "peacekeepers"}
+    assert list(c.topics[: len(one_sided)]) == headline + minor
+    assert all(t.to_dict(c.labels)["minor"] for t in minor)
+    table = render_table(c, width=200)
+    assert "; minor: " in table
+    summary = next(line for line in table.splitlines() if line.startswith("Only A mentions"))
+    assert summary.count(",") == len(headline) - 1 + len(minor) - 1

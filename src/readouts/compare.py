@@ -196,15 +196,11 @@ def _compare(
         _emphasis(readout, {key: t.mentions[side] for key, t in ledger.items()})
         for side, readout in enumerate((ra, rb))
     ]
-    result = sorted(
-        (
-            replace(
-                t, emphasis=(emphasis[0].get(key, Emphasis()), emphasis[1].get(key, Emphasis()))
-            )
-            for key, t in ledger.items()
-        ),
-        key=_ledger_order,
-    )
+    weighed = [
+        replace(t, emphasis=(emphasis[0].get(key, Emphasis()), emphasis[1].get(key, Emphasis())))
+        for key, t in ledger.items()
+    ]
+    result = sorted(_mark_minor(weighed, config.one_sided_budget), key=_ledger_order)
     # What each sentence is about, for the aligner: sentences that mention one topic in
     # different words belong side by side.
     hints: tuple[list[set[str]], list[set[str]]] = (
@@ -264,12 +260,33 @@ def _topic(
     return Topic(key, name, origin, status, mentions, description=description, category=category)
 
 
-def _ledger_order(t: Topic) -> tuple[int, int, tuple[int, int], str]:
-    """One-sided first, then both, then neither; queries first; then where the topic is first
-    mentioned (a side's sentence and offset), so the ledger reads in the readouts' order."""
+def _mark_minor(topics: list[Topic], budget: int) -> list[Topic]:
+    """``topics`` with the one-sided ones past ``budget`` per side marked minor: those the
+    side gives the least weight (fewest sentences, weakest match, raised last). The user's
+    questions always stay in the headline."""
+    minor: set[str] = set()
+    for side, status in enumerate(("only_a", "only_b")):
+        asked = sum(t.status == status and t.origin == "query" for t in topics)
+        found = sorted(
+            (t for t in topics if t.status == status and t.origin != "query"),
+            key=lambda t: (
+                -t.emphasis[side].sentences,
+                not any(m.text[:1].isupper() for m in t.mentions[side]),
+                t.emphasis[side].first_rank,
+            ),
+        )
+        minor.update(t.key for t in found[max(0, budget - asked) :])
+    return [replace(t, minor=True) if t.key in minor else t for t in topics]
+
+
+def _ledger_order(t: Topic) -> tuple[int, bool, int, tuple[int, int], str]:
+    """One-sided first, then both, then neither; minor one-sided topics after the others;
+    queries first; then where the topic is first mentioned (a side's sentence and offset), so
+    the ledger reads in the readouts' order."""
     firsts = [(ms[0].sentence, ms[0].start) for ms in t.mentions if ms]
     return (
         _STATUS_ORDER[t.status],
+        t.minor,
         _ORIGIN_ORDER[t.origin],
         min(firsts) if firsts else (1 << 30, 0),
         t.name.casefold(),

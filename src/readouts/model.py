@@ -178,7 +178,10 @@ class Topic:
     ``key`` is a stable identifier (the lexicon id, ``query:<name>`` or ``term:<text>``),
     ``origin`` says where the topic came from: asked by the user (``query``), found through the
     built-in or user lexicon (``lexicon``) or discovered as a salient one-sided term
-    (``discovered``). ``mentions`` and ``emphasis`` are (A, B) pairs.
+    (``discovered``). ``mentions`` and ``emphasis`` are (A, B) pairs. ``minor``: a one-sided
+    topic past the headline's budget (``Config.one_sided_budget`` per side) that its side
+    gives the least weight; it stays in the ledger, after the others, and the summary names
+    it apart.
     """
 
     key: str
@@ -189,6 +192,7 @@ class Topic:
     emphasis: tuple[Emphasis, Emphasis] = (Emphasis(), Emphasis())
     description: str = ""
     category: str = ""
+    minor: bool = False
 
     @property
     def one_sided(self) -> bool:
@@ -200,6 +204,7 @@ class Topic:
             "name": self.name,
             "origin": self.origin,
             "status": self.status,
+            "minor": self.minor,
             "category": self.category,
             "description": self.description,
             "mentions": {
@@ -320,6 +325,7 @@ class Comparison:
                         "matched_by": first.matched_by if first else None,
                         "first_rank": t.emphasis[side].first_rank,
                         "word_share": t.emphasis[side].word_share,
+                        "minor": t.minor,
                     }
                 )
         return rows

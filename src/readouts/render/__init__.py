@@ -8,6 +8,7 @@ several formats share, so the terminal, Markdown and HTML reports say the same t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from readouts.model import Comparison, Mention, Topic
 
@@ -40,6 +41,11 @@ def status_phrase(cmp: Comparison, topic: Topic) -> str:
     ]
 
 
+def origin_phrase(topic: Topic) -> str:
+    """``lexicon``, ``query``, ``discovered``; ``lexicon, minor`` for a minor topic."""
+    return f"{topic.origin}, minor" if topic.minor else topic.origin
+
+
 def snippet(cmp: Comparison, side: int, mention: Mention, *, context: int = 40) -> str:
     """The mention in a little of its sentence: ``...blockade of the Lachin corridor, which...``."""
     text = cmp.readouts[side].sentences[mention.sentence].text
@@ -69,14 +75,27 @@ def mention_refs(topic: Topic, side: int) -> str:
     )
 
 
-def summary_groups(cmp: Comparison) -> list[tuple[str, list[Topic]]]:
-    """The headline: topics only A mentions, only B, and both."""
+def summary_groups(cmp: Comparison) -> list[tuple[str, list[Topic], list[Topic]]]:
+    """The headline: topics only A mentions, only B, and both; each group's minor topics (past
+    the headline's budget, see :class:`~readouts.model.Topic`) apart."""
     a, b = cmp.labels
     return [
-        (f"Only {a} mentions", cmp.only(a)),
-        (f"Only {b} mentions", cmp.only(b)),
-        ("Both mention", cmp.both()),
+        (title, [t for t in topics if not t.minor], [t for t in topics if t.minor])
+        for title, topics in (
+            (f"Only {a} mentions", cmp.only(a)),
+            (f"Only {b} mentions", cmp.only(b)),
+            ("Both mention", cmp.both()),
+        )
     ]
+
+
+def summary_names(topics: list[Topic], minor: list[Topic], name: Callable[[str], str]) -> str:
+    """``Taiwan, trade; minor: summit``: a group's topic names (each passed through ``name``,
+    a format's escaping), or ``-`` for none."""
+    names = ", ".join(name(t.name) for t in topics) or "-"
+    if minor:
+        names += "; minor: " + ", ".join(name(t.name) for t in minor)
+    return names
 
 
 def initiator_phrase(cmp: Comparison) -> str:

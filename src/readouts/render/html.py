@@ -22,7 +22,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from readouts.model import Comparison, Mention, Pair, Topic
-from readouts.render import snippet_bounds, status_phrase, strip_controls, summary_groups
+from readouts.render import (
+    origin_phrase,
+    snippet_bounds,
+    status_phrase,
+    strip_controls,
+    summary_groups,
+)
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -204,7 +210,7 @@ def _nav(cmp: Comparison, ids: _Ids) -> str:
 def _summary(cmp: Comparison, ids: _Ids) -> str:
     number = {t.key: k for k, t in enumerate(cmp.topics)}
     out = ['<section class="ro-summary" aria-label="Summary">']
-    for (title, topics), status in zip(
+    for (title, topics, minor), status in zip(
         summary_groups(cmp), ("only_a", "only_b", "both"), strict=True
     ):
         chips = (
@@ -212,6 +218,10 @@ def _summary(cmp: Comparison, ids: _Ids) -> str:
             if topics
             else '<span class="ro-muted">none</span>'
         )
+        if minor:
+            chips += ' <span class="ro-muted">minor:</span> ' + " ".join(
+                _chip(cmp, t, ids.topic(number[t.key])) for t in minor
+            )
         out.append(
             f'<div class="ro-group {_STATUS_CLASS[status]}">'
             f'<h2 class="ro-group-title">{esc(title)} <span class="ro-count">{len(topics)}</span>'
@@ -294,7 +304,7 @@ def _ledger(cmp: Comparison, ids: _Ids) -> str:
         "</tr></thead><tbody>"
     )
     for k, topic in enumerate(cmp.topics):
-        origin = topic.origin + (f" · {topic.category}" if topic.category else "")
+        origin = origin_phrase(topic) + (f" · {topic.category}" if topic.category else "")
         out.append(
             f'<tr id="{ids.topic(k)}" class="{_STATUS_CLASS[topic.status]}">'
             f'<th scope="row" class="ro-topic">{_chip(cmp, topic)}'

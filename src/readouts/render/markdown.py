@@ -12,10 +12,12 @@ from readouts.model import Comparison
 from readouts.render import (
     initiator_phrase,
     mention_refs,
+    origin_phrase,
     snippet,
     status_phrase,
     strip_controls,
     summary_groups,
+    summary_names,
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
@@ -56,8 +58,8 @@ def render_markdown(cmp: Comparison) -> str:
         )
     )
     out += ["", f"**Initiator:** {md_escape(initiator_phrase(cmp))}", ""]
-    for title, topics in summary_groups(cmp):
-        names = ", ".join(md_escape(t.name) for t in topics) or "-"
+    for title, topics, minor in summary_groups(cmp):
+        names = summary_names(topics, minor, md_escape)
         out.append(f"- **{md_escape(title)}:** {names}")
     out += ["", "## Topic ledger", ""]
     rows = []
@@ -71,7 +73,12 @@ def render_markdown(cmp: Comparison) -> str:
                 else "–"
             )
         rows.append(
-            [md_escape(topic.name), topic.origin, md_escape(status_phrase(cmp, topic)), *cells]
+            [
+                md_escape(topic.name),
+                origin_phrase(topic),
+                md_escape(status_phrase(cmp, topic)),
+                *cells,
+            ]
         )
     out.append(_table(["Topic", "Origin", "Status", a, b], rows))
     out += [

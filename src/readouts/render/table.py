@@ -16,9 +16,11 @@ from readouts.model import Comparison, Pair
 from readouts.render import (
     initiator_phrase,
     mention_refs,
+    origin_phrase,
     snippet,
     strip_controls,
     summary_groups,
+    summary_names,
 )
 
 _COLOURS = {"only_a": "36", "only_b": "35", "both": "32", "neither": "2", "moved": "33"}
@@ -59,11 +61,11 @@ def render_table(cmp: Comparison, *, width: int = 100, color: bool = False) -> s
     out.append(tabulate(header, tablefmt="plain"))
     out.append(_wrap("Initiator: " + initiator_phrase(cmp), width))
     out.append("")
-    label_width = max(len(title) for title, _ in summary_groups(cmp))
-    for (title, topics), status in zip(
+    label_width = max(len(title) for title, _, _ in summary_groups(cmp))
+    for (title, topics, minor), status in zip(
         summary_groups(cmp), ("only_a", "only_b", "both"), strict=True
     ):
-        names = ", ".join(strip_controls(t.name) for t in topics) or "-"
+        names = summary_names(topics, minor, strip_controls)
         body = textwrap.wrap(names, width=width - label_width - 2) or ["-"]
         lines = [f"{title:<{label_width}}  {body[0]}"] + [
             " " * (label_width + 2) + line for line in body[1:]
@@ -72,7 +74,10 @@ def render_table(cmp: Comparison, *, width: int = 100, color: bool = False) -> s
     out.append("")
 
     if cmp.topics:
-        out.append("Topic ledger (s = sentence number; origin: query, lexicon or discovered)")
+        out.append(
+            "Topic ledger (s = sentence number; origin: query, lexicon or discovered; minor ="
+            " least weight)"
+        )
         col = max(12, (width - 24 - 6) // 2)
         rows = []
         for topic in cmp.topics:
@@ -84,7 +89,7 @@ def render_table(cmp: Comparison, *, width: int = 100, color: bool = False) -> s
                     if ms
                     else "-"
                 )
-            name = _wrap(f"{topic.name} ({topic.origin})", 22)
+            name = _wrap(f"{topic.name} ({origin_phrase(topic)})", 22)
             rows.append(
                 [
                     _paint(name, _COLOURS[topic.status], color),
