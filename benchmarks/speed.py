@@ -20,9 +20,10 @@ not slow the timed one). Target: under 300 MB at 4,000.
 
 Times are CPU times of this process (every measured step runs in this one thread, and CPU
 time is less disturbed than wall time by other programs on a busy machine), the best of
-``--repeat`` runs (default 5: on a shared machine other programs slow some runs), after a
-warm-up comparison that loads the lexicon (start-up is measured by ``startup.py``). Run from
-the repository root:
+``--repeat`` runs (default 5: on a shared machine other programs slow some runs; readouts
+and HtmlDiff take turns, so that both are timed under the same load; the two largest growth
+sizes run twice), after a warm-up comparison that loads the lexicon (start-up is measured by
+``startup.py``). Run from the repository root:
 
     python benchmarks/speed.py            # about three minutes on a 2-core machine
     python benchmarks/speed.py --quick    # 1,000-sentence ratios only
@@ -70,14 +71,22 @@ def fresh_caches() -> None:
 
 def best_time(fn: Callable[[], object], repeat: int) -> float:
     """The fastest of ``repeat`` runs, in CPU seconds (the least disturbed by other work)."""
-    times = []
+    return best_times([fn], repeat)[0]
+
+
+def best_times(fns: list[Callable[[], object]], repeat: int) -> list[float]:
+    """The fastest of ``repeat`` runs of each function, in CPU seconds, the functions taking
+    turns (one run of each, then again): a ratio of two of them then compares runs made under
+    the same load, not one measured while the machine was busy and the other while idle."""
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
-        fresh_caches()
-        gc.collect()
-        start = time.process_time()
-        fn()
-        times.append(time.process_time() - start)
-    return min(times)
+        for fn, spent in zip(fns, times, strict=True):
+            fresh_caches()
+            gc.collect()
+            start = time.process_time()
+            fn()
+            spent.append(time.process_time() - start)
+    return [min(spent) for spent in times]
 
 
 def peak_memory(fn: Callable[[], object]) -> float:
@@ -133,8 +142,13 @@ def main() -> int:
         f"\n1. Two documents of {len(a_lines)} and {len(b_lines)} sentences "
         f"({len(a.split()):,} and {len(b.split()):,} words)"
     )
-    ours = best_time(lambda: readouts.compare(a, b), args.repeat)
-    html = best_time(lambda: difflib.HtmlDiff().make_file(a_lines, b_lines), args.repeat)
+    ours, html = best_times(
+        [
+            lambda: readouts.compare(a, b),
+            lambda: difflib.HtmlDiff().make_file(a_lines, b_lines),
+        ],
+        args.repeat,
+    )
     rows = list(range(len(b_lines)))
     if not args.full:
         rows = sorted(random.Random(0).sample(rows, len(rows) // 20))
@@ -160,7 +174,7 @@ def main() -> int:
         previous = None
         for n in SIZES:
             da, db = documents(n)
-            repeat = args.repeat if n <= 1000 else 1
+            repeat = args.repeat if n <= 1000 else 2
             run = functools.partial(readouts.compare, da, db)
             t = best_time(run, repeat)
             mb = peak_memory(run)
