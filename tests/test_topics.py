@@ -309,3 +309,34 @@ def test_one_sided_topics_past_the_budget_are_minor_not_dropped() -> None:
     assert "; minor: " in table
     summary = next(line for line in table.splitlines() if line.startswith("Only A mentions"))
     assert summary.count(",") == len(headline) - 1 + len(minor) - 1
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("Crimean Tatars", "Окремо йшлося про захист прав кримських татар."),
+        ("fertilizer exports", "Затронута тема экспорта российских удобрений."),
+        ("protectionism", "双方应警惕保护主义抬头。"),
+        ("Contract of the Century", "Əsrin Müqaviləsinin 30 illiyi qeyd olundu."),
+    ],
+)
+def test_words_no_topic_names_are_found_in_other_languages(query: str, text: str) -> None:
+    # Not topics of the lexicon: the words are looked up in the translation tables.
+    assert resolve_query(query, builtin_lexicon()).key.startswith("query:")
+    assert [m[0] for m in _mentions(query, text)] == [0]
+
+
+def test_translation_tables_are_well_formed() -> None:
+    words = Path(readouts.__file__).parent / "data" / "words"
+    tables = sorted(words.glob("*.toml"))
+    assert {p.stem for p in tables} == {"ru", "uk", "hy", "az", "zh", "fr", "de", "tr"}
+    for path in tables:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+        assert len(table) > 1000, path.name
+        for english, forms in table.items():
+            assert english == english.lower().strip() and english, (path.name, english)
+            assert isinstance(forms, list) and 1 <= len(forms) <= 4, (path.name, english)
+            for form in forms:
+                # One Chinese character, or two Latin letters, would match inside other words.
+                shortest = 2 if path.stem == "zh" else 3
+                assert len(form.strip()) >= shortest, (path.name, english, form)

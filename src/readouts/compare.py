@@ -113,18 +113,21 @@ def _compare(
     if ra.label == rb.label:
         check_labels([ra.label, rb.label])
     index = (ReadoutIndex(ra), ReadoutIndex(rb))
+    spoken = (
+        None
+        if index[0].languages is None or index[1].languages is None
+        else index[0].languages | index[1].languages
+    )
     if lexicon is None:
-        # Without questions only aliases in the readouts' languages can match: load those.
-        # A question may name a topic in any language, and may use any alias.
-        spoken = [ix.languages for ix in index]
-        lexicon = builtin_lexicon(
-            None if topics or spoken[0] is None or spoken[1] is None else spoken[0] | spoken[1]
-        )
+        # Only aliases in the readouts' languages (and English) can match: load those. A
+        # question in other letters ("ОДКБ" asked of two English readouts) may name a topic
+        # by an alias of any language: then load them all.
+        lexicon = builtin_lexicon(spoken if all(q.isascii() for q in topics) else None)
 
     ledger: dict[str, Topic] = {}
     negation = negation_words()
     for name in topics:
-        query = resolve_query(name, lexicon)
+        query = resolve_query(name, lexicon, spoken)
         qa, qb = (find_query_mentions(ix, query, negation=negation, config=config) for ix in index)
         # Two questions that resolve to one lexicon topic ("South China Sea", "West Philippine
         # Sea") are still two lines of the ledger, each under the user's own name.

@@ -3,7 +3,8 @@
 The built-in lexicon is one TOML file per language under ``data/lexicon/``: ``en.toml`` defines
 each topic (name, category, description, aliases, related terms) and the others add aliases in
 their language under the same ids. ``data/language/<lang>.toml`` holds each language's stop
-words, negation cues and the phrases that introduce who initiated a call.
+words, negation cues and the phrases that introduce who initiated a call;
+``data/words/<lang>.toml`` how that language says English words of readouts.
 
 A user lexicon (``--topics FILE``) uses the same schema, in TOML or JSON::
 
@@ -247,7 +248,8 @@ def builtin_lexicon(languages: frozenset[str] | None = None) -> Lexicon:
 
 @cache
 def _language_codes() -> tuple[str, ...]:
-    """The languages that add aliases to the English lexicon (one file each)."""
+    """The languages that add aliases to the English lexicon (one file each; the same
+    languages have a translation table)."""
     files = (entry.name for entry in _data_dir("lexicon").iterdir() if entry.name.endswith(".toml"))
     return tuple(sorted(name.removesuffix(".toml") for name in files if name != "en.toml"))
 
@@ -289,6 +291,64 @@ def _language_aliases(code: str) -> Lexicon:
             related_languages=(code,) * len(related),
         )
     return Lexicon(extra)
+
+
+@cache
+def translations(code: str) -> dict[str, tuple[str, ...]]:
+    """How readouts in language ``code`` say English words and phrases
+    (``data/words/<code>.toml``): {English headword, as a name key: forms}; empty for a
+    language without a table. For questions whose words no lexicon topic names ("Crimean
+    Tatars", "protectionism")."""
+    entry = _data_dir("words") / f"{code}.toml"
+    if not entry.is_file():
+        return {}
+    data = tomllib.loads(entry.read_text("utf-8"))
+    return {_name_key(english): tuple(forms) for english, forms in data.items()}
+
+
+# English endings and what the dictionary form has instead: "supplies" is looked up as "supply".
+_ENGLISH_ENDINGS = (
+    ("ies", "y"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+)  # fmt: skip
+
+
+def said_as(english: str, languages: frozenset[str] | None = None) -> tuple[tuple[str, str], ...]:
+    """(language, form) for an English word or phrase in the translation tables of
+    ``languages`` (None: every table), found also when its last word is inflected.
+
+    >>> ("ru", "удобрение") in said_as("fertilizers")
+    True
+    """
+    head, _, last = _name_key(english).rpartition(" ")
+    candidates = [last] + [
+        last[: -len(ending)] + base
+        for ending, base in _ENGLISH_ENDINGS
+        if last.endswith(ending) and len(last) - len(ending) >= 3
+    ]
+    out: list[tuple[str, str]] = []
+    for code in _language_codes() if languages is None else sorted(languages):
+        table = translations(code)
+        for word in candidates:
+            found = table.get(f"{head} {word}".strip())
+            if found:
+                out += [(code, form) for form in found]
+                break
+    return tuple(out)
+
+
+@cache
+def translated_phrases(languages: frozenset[str] | None = None) -> dict[str, str]:
+    """The phrases of the translation tables of ``languages`` (None: all) by their content
+    words ("code conduct" -> "code of conduct"): a question's words are read without their
+    function words."""
+    stop = stopwords()
+    out = {}
+    for code in _language_codes() if languages is None else sorted(languages):
+        for english in translations(code):
+            content = " ".join(w for w in english.split() if w not in stop)
+            if " " in content:
+                out.setdefault(content, english)
+    return out
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,15 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, utils
 
 from readouts.config import Config
-from readouts.lexicon import Lexicon, TopicDef, languages, pad_languages, stopwords
+from readouts.lexicon import (
+    Lexicon,
+    TopicDef,
+    languages,
+    pad_languages,
+    said_as,
+    stopwords,
+    translated_phrases,
+)
 from readouts.model import Initiator, Mention, Readout
 from readouts.text import elision, fold, has_han
 
@@ -799,8 +807,9 @@ _ALTERNATIVE = re.compile(r"\s+/\s+|\s+or\s+|\s*;\s*")
 _BRACKETS = re.compile(r"\(([^()]*)\)")
 
 
-def resolve_query(name: str, lexicon: Lexicon) -> Query:
-    """Resolve ``--topic NAME[=alias|alias]`` against the lexicon.
+def resolve_query(name: str, lexicon: Lexicon, languages: frozenset[str] | None = None) -> Query:
+    """Resolve ``--topic NAME[=alias|alias]`` against the lexicon; words no topic names are
+    also looked up in the translation tables of ``languages`` (None: all).
 
     >>> from readouts.lexicon import builtin_lexicon
     >>> q = resolve_query("Lachin corridor", builtin_lexicon())
@@ -818,17 +827,21 @@ def resolve_query(name: str, lexicon: Lexicon) -> Query:
     aliases = tuple(a.strip() for a in extra.split("|") if a.strip())
     whole = _lexicon_topic(base, lexicon)
     if whole is not None or aliases:
-        topic = _with_aliases(
-            whole or replace(_word(base), key=f"query:{base.casefold()}"), aliases, name=base
-        )
+        own = whole or replace(_word(base, languages=languages), key=f"query:{base.casefold()}")
+        topic = _with_aliases(own, aliases, name=base)
         return Query(topic.key, base, topic.description, topic.category, (Conjunction((topic,)),))
     # "AU mission transition (ATMIS/AUSSOM)": what is in brackets are other names for it.
     bracketed = [p for group in _BRACKETS.findall(base) for p in re.split(r"\s*/\s*", group)]
     main = " ".join(_BRACKETS.sub(" ", base).split())
+    # A phrase of the translation tables ("Crimean Tatars") is one concept in the languages
+    # that list it; the same words one by one are another way to find it.
     alternatives = tuple(
-        _conjunction(part, lexicon)
-        for part in [*_ALTERNATIVE.split(main), *bracketed]
-        if part.strip()
+        dict.fromkeys(
+            _conjunction(part, lexicon, phrases, languages)
+            for part in [*_ALTERNATIVE.split(main), *bracketed]
+            if part.strip()
+            for phrases in (translated_phrases(languages), {})
+        )
     )
     return Query(f"query:{base.casefold()}", base, "", "", alternatives)
 
@@ -863,19 +876,33 @@ def _stem_set(text: str) -> frozenset[str]:
 
 @cache
 def _stem_sets(lexicon: Lexicon) -> dict[frozenset[str], TopicDef]:
+    """Topics by the stems of their names and English aliases. Only English: word stems of
+    other languages collide with English words ("Exportkontrolle" and "exports" share six
+    letters); a question in another language names a topic by an exact alias."""
     out: dict[frozenset[str], TopicDef] = {}
     for topic in lexicon.topics.values():
-        for alias in (topic.name, *topic.aliases):
+        languages = pad_languages(topic.alias_languages, topic.aliases)
+        english = [
+            a for a, lang in zip(topic.aliases, languages, strict=True) if lang in ("en", "")
+        ]
+        for alias in (topic.name, *english):
             out.setdefault(_stem_set(alias), topic)
     out.pop(frozenset(), None)
     return out
 
 
-def _conjunction(phrase: str, lexicon: Lexicon) -> Conjunction:
-    """Split a phrase into the longest runs of words that name lexicon topics (required); the
-    words left over are matched as themselves: capitalised ones (names) are required, of the
-    others at least half. Generic head nouns ("Sudan crisis", "Taiwan question") add nothing
-    to a topic the lexicon knows and are dropped."""
+def _conjunction(
+    phrase: str,
+    lexicon: Lexicon,
+    phrases: Mapping[str, str],
+    languages: frozenset[str] | None = None,
+) -> Conjunction:
+    """Split a phrase into the longest runs of words that name lexicon topics (required) or
+    ``phrases`` of the translation tables (see :func:`translated_phrases`); the words left
+    over are matched as themselves, in English and as the tables of ``languages`` say them:
+    capitalised ones (names) are required, of the others at least half. Generic head nouns
+    ("Sudan crisis", "Taiwan question") add nothing to a topic the lexicon knows and are
+    dropped."""
     whole = _lexicon_topic(phrase, lexicon)
     if whole is not None:
         return Conjunction((_with_aliases(whole, (phrase,), name=phrase),))
@@ -885,7 +912,9 @@ def _conjunction(phrase: str, lexicon: Lexicon) -> Conjunction:
         w.text for w in words(phrase)
     ]
     concepts: list[TopicDef] = []
-    leftover: list[str] = []
+    # Words (or phrases of the translation table, "code of conduct") no topic names, with
+    # the English they are looked up as.
+    leftover: list[tuple[str, str]] = []
     k = 0
     while k < len(ws):
         for size in range(len(ws) - k, 0, -1):
@@ -894,16 +923,18 @@ def _conjunction(phrase: str, lexicon: Lexicon) -> Conjunction:
             if topic is not None:
                 concepts.append(_with_aliases(topic, (run,), name=run))
             elif size == 1:
-                leftover.append(run)
+                leftover.append((run, run))
+            elif run.casefold() in phrases:
+                leftover.append((run, phrases[run.casefold()]))
             else:
                 continue
             k += size
             break
     if concepts:
         generic = generic_nouns()
-        leftover = [w for w in leftover if fold(w) not in generic]
-    names = [_word(w) for w in leftover if w[:1].isupper()]
-    plain = [_word(w) for w in leftover if not w[:1].isupper()]
+        leftover = [(w, e) for w, e in leftover if fold(w) not in generic]
+    names = [_word(w, e, languages) for w, e in leftover if w[:1].isupper()]
+    plain = [_word(w, e, languages) for w, e in leftover if not w[:1].isupper()]
     required = concepts + names
     if not required:
         # Nothing but plain words: they are the question, all of them.
@@ -916,10 +947,18 @@ def _conjunction(phrase: str, lexicon: Lexicon) -> Conjunction:
     return Conjunction(tuple(required), tuple(plain), len(plain) // 2)
 
 
-def _word(word: str) -> TopicDef:
-    """A concept that is just the user's word, usable in a readout of any language."""
+def _word(
+    word: str, english: str | None = None, languages: frozenset[str] | None = None
+) -> TopicDef:
+    """A concept that is the user's word, usable in a readout of any language, with how
+    readouts in ``languages`` say it (the translation tables' entry for ``english``, by
+    default the word itself)."""
+    said = said_as(english or word, languages)
     return TopicDef(
-        key=f"word:{word.casefold()}", name=word, aliases=(word,), alias_languages=("",)
+        key=f"word:{word.casefold()}",
+        name=word,
+        aliases=(word, *(form for _, form in said)),
+        alias_languages=("", *(code for code, _ in said)),
     )
 
 
