@@ -23,6 +23,7 @@ COLUMNS = (
     "matched_by",
     "first_rank",
     "word_share",
+    "minor",
 )
 
 
