@@ -62,7 +62,7 @@ def fresh_caches() -> None:
         text.fold,
         text.elision,
         topics.translit_key,
-        topics.words,
+        text.words,
         align._content,
         align._stems,
     ):

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from readouts.errors import InputError
-from readouts.text import fold, make_readout, normalize, split_sentences, word_keys
+from readouts.text import fold, make_readout, normalize, split_sentences, words
 
 
 def sentences(text: str) -> list[str]:
@@ -147,4 +147,4 @@ def test_fold_unifies_apostrophes_and_hyphens(word: str, key: str) -> None:
 
 def test_quotes_and_invisible_characters_do_not_break_words() -> None:
     messy = normalize("«Lachin» “corri\u00addor” Azerbaijan\u2019s\u00a0blockade")
-    assert word_keys(messy) == ["lachin", "corridor", "azerbaijan", "blockade"]
+    assert [w.key for w in words(messy)] == ["lachin", "corridor", "azerbaijan", "blockade"]

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, utils
 from readouts.config import Config
 from readouts.lexicon import stopwords
 from readouts.model import Pair, Readout, WordDiff
-from readouts.text import word_keys
+from readouts.text import words
 
 # Candidate pruning reads at most max_candidates * this many posting entries per sentence
 # (rarest stems first): enough to rank every sentence that shares a rare stem, and it keeps
@@ -45,7 +45,7 @@ _STEM = 6
 def _content(text: str) -> tuple[str, ...]:
     """A sentence's content stems, what alignment compares it on."""
     stop = stopwords()
-    keys = word_keys(text)
+    keys = [w.key for w in words(text)]
     content = tuple([key[:_STEM] for key in keys if len(key) > 2 and key not in stop])
     # A sentence of function words only ("Ok.", "Yes! No?", "1.") is compared on the words it
     # has, and one with no word at all ("!!!") on its characters: every sentence needs
@@ -97,9 +97,9 @@ class _Stems(NamedTuple):
 
 @lru_cache(maxsize=1 << 14)
 def _stems(joined: str) -> _Stems:
-    words = joined.split()
+    tokens = joined.split()
     return _Stems(
-        Counter(words), len(words), " ".join(sorted(utils.default_process(joined).split()))
+        Counter(tokens), len(tokens), " ".join(sorted(utils.default_process(joined).split()))
     )
 
 
@@ -173,8 +173,8 @@ def _candidates(
     """For each A sentence (but those in ``skip``), the B sentences worth scoring: most shared
     rare stems first."""
     index: dict[str, list[int]] = defaultdict(list)
-    for j, words in enumerate(content_b):
-        for w in set(words):
+    for j, stems in enumerate(content_b):
+        for w in set(stems):
             index[w].append(j)
     n = len(content_b) + 1
     # A stem in most sentences (a name repeated everywhere) says little about which pair
@@ -182,7 +182,7 @@ def _candidates(
     longest = max(config.max_candidates * 4, n // 4)
     idf = {w: math.log(n / len(posting)) for w, posting in index.items()}
     out: dict[int, list[int]] = {}
-    for i, words in enumerate(content_a):
+    for i, stems in enumerate(content_a):
         if i in skip:
             continue
         weight: dict[int, float] = defaultdict(float)
@@ -190,7 +190,7 @@ def _candidates(
         # stems decide which sentences are candidates; the common ones would add a little
         # weight to many sentences at a cost that grows with the document (quadratic).
         shared = sorted(
-            (len(index[w]), w) for w in set(words) if w in index and len(index[w]) <= longest
+            (len(index[w]), w) for w in set(stems) if w in index and len(index[w]) <= longest
         )
         budget = config.max_candidates * _POSTINGS_PER_CANDIDATE
         for size, w in shared:

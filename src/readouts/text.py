@@ -13,10 +13,11 @@ superscripts and ligatures that a quoted readout may use on purpose.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import pairwise
+from typing import NamedTuple
 
 from readouts.errors import InputError
 from readouts.model import Readout, Sentence
@@ -77,7 +78,9 @@ def normalize(text: str) -> str:
     # Only a blank line between two paragraphs says "hard-wrapped": the newline that ends
     # almost every file, or blank lines before the text, say nothing.
     inner = _inner(lines)
-    hard_wrapped = any(not line for line in inner) and any(a and b for a, b in pairwise(inner))
+    hard_wrapped = any(not line for line in inner) and any(
+        a and b for a, b in itertools.pairwise(inner)
+    )
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
@@ -234,9 +237,6 @@ def make_readout(text: str, *, label: str, source: str = "") -> Readout:
 
 # ---------------------------------------------------------------- word tokens
 
-# A word: letters/digits, with inner hyphens and apostrophes ("Nagorno-Karabakh", "Azerbaijan's").
-# The apostrophe comes as ' ’ ‘ or the letter ʼ (Ukrainian and Armenian texts use it).
-_WORD = re.compile(r"\w+(?:[-‐‑'’‘ʼ]\w+)*")
 # Apostrophes and hyphens unified; the circumflex, which Turkish writes or leaves out at will
 # (güzergâh/güzergah), and the Russian ё, which most texts write е (Чёрное/Черное), dropped;
 # the dot that case-folding leaves on Turkish "İ" ("İkili" -> "i̇kili") removed.
@@ -290,13 +290,63 @@ def fold(word: str) -> str:
     return word[start:end].casefold().translate(_FOLD)
 
 
-def word_keys(text: str) -> list[str]:
-    """The matching keys of the words of ``text``, hyphenated compounds kept whole.
+_SPLIT_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
-    >>> word_keys("The U.S.-China talks, in Kyiv’s view.")
-    ['the', 'u', 's', 'china', 'talks', 'in', 'kyiv', 'view']
+
+class Word(NamedTuple):
+    """A word of a sentence for matching: hyphenated compounds are split into their parts.
+    (A named tuple, not a dataclass: a long readout has tens of thousands of them.)"""
+
+    key: str
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_caps(self) -> bool:
+        return self.text.isupper()
+
+
+@lru_cache(maxsize=1 << 14)
+def words(text: str) -> tuple[Word, ...]:
+    """Matching words of ``text`` (cached: the two readouts of a call, and a corpus, repeat
+    sentences, and every sentence's words are asked for by several passes).
+
+    >>> [w.key for w in words("Nagorno-Karabakh’s EU-brokered talks")]
+    ['nagorno', 'karabakh', 'eu', 'brokered', 'talks']
+    >>> [(w.text, w.start) for w in words("avec l'OTAN")]
+    [('avec', 0), ('OTAN', 7)]
     """
-    return [fold(word) for word in _WORD.findall(text)]
+    if "'" not in text and "’" not in text:
+        # Most sentences: no apostrophe, so every word is its own text. This runs once per
+        # word of every readout: built by C loops (map, zip), not a Python loop per word.
+        found = list(_SPLIT_WORD.finditer(text))
+        texts = list(map(re.Match.group, found))
+        return tuple(
+            map(
+                tuple.__new__,
+                itertools.repeat(Word),
+                zip(
+                    map(fold, texts),
+                    texts,
+                    map(re.Match.start, found),
+                    map(re.Match.end, found),
+                    strict=True,
+                ),
+            )
+        )
+    out = []
+    for m in _SPLIT_WORD.finditer(text):
+        word = m.group()
+        at = m.start()
+        if "'" in word or "’" in word:
+            # An elided article or a case ending ("l'OTAN", "ABD'nin") is not part of the
+            # word's text: the word is capitalised, or in capitals, as a name should be.
+            start, end = elision(word)
+            out.append(Word(fold(word), word[start:end], at + start, at + end))
+        else:
+            out.append(Word(fold(word), word, at, at + len(word)))
+    return tuple(out)
 
 
 def has_han(text: str) -> bool:

@@ -44,70 +44,11 @@ from readouts.lexicon import (
     translated_phrases,
 )
 from readouts.model import Initiator, Mention, Readout
-from readouts.text import elision, fold, has_han
+from readouts.text import Word, fold, has_han, words
 
 # Discovery and query resolution compare words by their first letters (inflection-blind).
 _STEM = 6
 _HYPHENS = frozenset("-‐‑")
-_SPLIT_WORD = re.compile(r"\w+(?:['’]\w+)*")
-
-
-class Word(NamedTuple):
-    """A word of a sentence for matching: hyphenated compounds are split into their parts.
-    (A named tuple, not a dataclass: a long readout has tens of thousands of them.)"""
-
-    key: str
-    text: str
-    start: int
-    end: int
-
-    @property
-    def is_caps(self) -> bool:
-        return self.text.isupper()
-
-
-@lru_cache(maxsize=1 << 14)
-def words(text: str) -> tuple[Word, ...]:
-    """Matching words of ``text`` (cached: the two readouts of a call, and a corpus, repeat
-    sentences, and every sentence's words are asked for by several passes).
-
-    >>> [w.key for w in words("Nagorno-Karabakh’s EU-brokered talks")]
-    ['nagorno', 'karabakh', 'eu', 'brokered', 'talks']
-    >>> [(w.text, w.start) for w in words("avec l'OTAN")]
-    [('avec', 0), ('OTAN', 7)]
-    """
-    if "'" not in text and "’" not in text:
-        # Most sentences: no apostrophe, so every word is its own text. This runs once per
-        # word of every readout: built by C loops (map, zip), not a Python loop per word.
-        found = list(_SPLIT_WORD.finditer(text))
-        texts = list(map(re.Match.group, found))
-        return tuple(
-            map(
-                tuple.__new__,
-                itertools.repeat(Word),
-                zip(
-                    map(fold, texts),
-                    texts,
-                    map(re.Match.start, found),
-                    map(re.Match.end, found),
-                    strict=True,
-                ),
-            )
-        )
-    out = []
-    for m in _SPLIT_WORD.finditer(text):
-        word = m.group()
-        at = m.start()
-        if "'" in word or "’" in word:
-            # An elided article or a case ending ("l'OTAN", "ABD'nin") is not part of the
-            # word's text: the word is capitalised, or in capitals, as a name should be.
-            start, end = elision(word)
-            out.append(Word(fold(word), word[start:end], at + start, at + end))
-        else:
-            out.append(Word(fold(word), word, at, at + len(word)))
-    return tuple(out)
-
-
 # ---------------------------------------------------------------- compiled aliases
 
 
