@@ -342,7 +342,7 @@ def translated_phrases(languages: frozenset[str] | None = None) -> dict[str, str
     words ("code conduct" -> "code of conduct"): a question's words are read without their
     function words."""
     stop = stopwords()
-    out = {}
+    out: dict[str, str] = {}
     for code in _language_codes() if languages is None else sorted(languages):
         for english in translations(code):
             content = " ".join(w for w in english.split() if w not in stop)
