@@ -340,3 +340,9 @@ def test_translation_tables_are_well_formed() -> None:
                 # One Chinese character, or two Latin letters, would match inside other words.
                 shortest = 2 if path.stem == "zh" else 3
                 assert len(form.strip()) >= shortest, (path.name, english, form)
+
+
+def test_a_chinese_name_is_not_found_across_a_word_boundary() -> None:
+    # 拉美国家 is 拉美 "Latin America" + 国家 "countries", not 美国 "the United States".
+    assert _mentions("United States", "秘鲁是最早同新中国建交的拉美国家之一。") == []
+    assert [m[0] for m in _mentions("United States", "拉美国家和美国都派代表出席。")] == [0]

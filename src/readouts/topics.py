@@ -37,6 +37,7 @@ from readouts.config import Config
 from readouts.lexicon import (
     Lexicon,
     TopicDef,
+    chinese_words,
     languages,
     pad_languages,
     said_as,
@@ -535,7 +536,7 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
     rule_prefix = "related" if alias.related else ""
     if alias.han:
         for s, sentence in enumerate(index.readout.sentences):
-            at = sentence.text.find(alias.text)
+            at = _han_find(sentence.text, alias.text)
             if at >= 0:
                 first = bisect.bisect_left([w.start for w in index.sentence_words[s]], at)
                 rule = rule_prefix or "exact"
@@ -594,6 +595,24 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
             alias.text,
             first,
         )
+
+
+def _han_find(text: str, word: str) -> int:
+    """Where Chinese ``word`` first stands in ``text`` as a word, or -1: not where a known
+    word begins before it and ends inside it (美国 "United States" is not in 拉美国家 "Latin
+    American countries": 拉美 is the word there)."""
+    known = chinese_words()
+    at = text.find(word)
+    while at >= 0:
+        if not any(
+            text[at - back : at - back + size] in known
+            for size in range(2, 5)
+            for back in range(1, min(size, at + 1))
+            if size - back < len(word)
+        ):
+            return at
+        at = text.find(word, at + 1)
+    return -1
 
 
 def _best_window(
