@@ -10,7 +10,6 @@ each side mentions, what it leaves out, and how it frames what both mention.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from readouts.compare import compare
@@ -21,10 +20,8 @@ from readouts.model import Comparison, Mention, Pair, Readout, Sentence, Topic
 if TYPE_CHECKING:  # loaded on first use by __getattr__ below
     from readouts.corpus import Corpus, compare_many
 
-try:
-    __version__ = version("readouts")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+#: The one place the version is written (pyproject.toml reads it from here).
+__version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> object:
