@@ -346,3 +346,11 @@ def test_a_chinese_name_is_not_found_across_a_word_boundary() -> None:
     # 拉美国家 is 拉美 "Latin America" + 国家 "countries", not 美国 "the United States".
     assert _mentions("United States", "秘鲁是最早同新中国建交的拉美国家之一。") == []
     assert [m[0] for m in _mentions("United States", "拉美国家和美国都派代表出席。")] == [0]
+
+
+def test_a_question_names_a_topic_by_forms_of_its_words_not_by_shared_stems() -> None:
+    lexicon = builtin_lexicon()
+    assert resolve_query("peacekeeper", lexicon).key == "peacekeepers"
+    # "transit" and "transition" share a stem, but energy transit is not the energy transition.
+    transit = resolve_query("energy transit", lexicon)
+    assert "renewable-energy" not in {c.key for a in transit.alternatives for c in a.required}

@@ -818,36 +818,52 @@ def _with_aliases(topic: TopicDef, aliases: tuple[str, ...], *, name: str) -> To
 
 def _lexicon_topic(phrase: str, lexicon: Lexicon) -> TopicDef | None:
     """The lexicon topic named by ``phrase``: by id, name or alias, else by the same content
-    words in any order and inflection ("peacekeeper" finds "peacekeepers"). Related terms do
-    not name a topic: "Rafah" is a place in Gaza, not another name for it."""
+    words in any order and inflection ("peacekeeper" finds "peacekeepers", but "energy
+    transit" is not "energy transition"). Related terms do not name a topic: "Rafah" is a
+    place in Gaza, not another name for it."""
     found = lexicon.find(phrase)
     if found is not None:
         return found
-    wanted = _stem_set(phrase)
-    if not wanted:
+    asked = _content_keys(phrase)
+    if not asked:
         return None
-    return _stem_sets(lexicon).get(wanted)
+    for alias, topic in _stem_sets(lexicon).get(frozenset(k[:_STEM] for k in asked), ()):
+        if all(any(_inflected(a, b) for b in alias) for a in asked):
+            return topic
+    return None
 
 
-def _stem_set(text: str) -> frozenset[str]:
+def _content_keys(text: str) -> list[str]:
+    """The keys of the words of ``text`` that carry content (capitals kept: "US")."""
     stop = stopwords()
-    return frozenset(w.key[:_STEM] for w in words(text) if w.key not in stop or w.is_caps)
+    return [w.key for w in words(text) if w.key not in stop or w.is_caps]
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Whether English words ``a`` and ``b`` are forms of one word (the same, or differing by
+    endings: "peacekeeper"/"peacekeepers"), not merely sharing a stem ("transit"/"transition")."""
+    if a == b:
+        return True
+    p = len(os.path.commonprefix([a, b]))  # noqa: RUF071 - letters, not paths
+    return p >= min(len(a), len(b), _STEM) and _latin_inflection(a, b, p)
 
 
 @cache
-def _stem_sets(lexicon: Lexicon) -> dict[frozenset[str], TopicDef]:
-    """Topics by the stems of their names and English aliases. Only English: word stems of
-    other languages collide with English words ("Exportkontrolle" and "exports" share six
-    letters); a question in another language names a topic by an exact alias."""
-    out: dict[frozenset[str], TopicDef] = {}
+def _stem_sets(lexicon: Lexicon) -> dict[frozenset[str], list[tuple[list[str], TopicDef]]]:
+    """The names and English aliases of the topics (their content words) by the stems of
+    those words. Only English: word stems of other languages collide with English words
+    ("Exportkontrolle" and "exports" share six letters); a question in another language names
+    a topic by an exact alias."""
+    out: dict[frozenset[str], list[tuple[list[str], TopicDef]]] = {}
     for topic in lexicon.topics.values():
         languages = pad_languages(topic.alias_languages, topic.aliases)
         english = [
             a for a, lang in zip(topic.aliases, languages, strict=True) if lang in ("en", "")
         ]
         for alias in (topic.name, *english):
-            out.setdefault(_stem_set(alias), topic)
-    out.pop(frozenset(), None)
+            keys = _content_keys(alias)
+            if keys:
+                out.setdefault(frozenset(k[:_STEM] for k in keys), []).append((keys, topic))
     return out
 
 
