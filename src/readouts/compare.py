@@ -265,8 +265,8 @@ def _topic(
 
 def _mark_minor(topics: list[Topic], budget: int) -> list[Topic]:
     """``topics`` with the one-sided ones past ``budget`` per side marked minor: those the
-    side gives the least weight (fewest sentences, weakest match, raised last). The user's
-    questions always stay in the headline."""
+    side gives the least weight (fewest sentences, common nouns before names, raised last).
+    The user's questions always stay in the headline."""
     minor: set[str] = set()
     for side, status in enumerate(("only_a", "only_b")):
         asked = sum(t.status == status and t.origin == "query" for t in topics)

@@ -355,11 +355,10 @@ def translated_phrases(languages: frozenset[str] | None = None) -> dict[str, str
 def chinese_words() -> frozenset[str]:
     """The Chinese words the lexicon and the translation table know: Chinese has no spaces,
     and these tell where a word begins (see ``topics``: 美国 is not in 拉美国家)."""
-    data = tomllib.loads((_data_dir("lexicon") / "zh.toml").read_text("utf-8"))
     out = {
         text
-        for body in data.get("topics", {}).values()
-        for text in (*body.get("aliases", ()), *body.get("related", ()))
+        for topic in _language_aliases("zh").topics.values()
+        for text in (*topic.aliases, *topic.related)
     }
     out.update(form for forms in translations("zh").values() for form in forms)
     return frozenset(out)
