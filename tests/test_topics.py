@@ -354,3 +354,15 @@ def test_a_question_names_a_topic_by_forms_of_its_words_not_by_shared_stems() ->
     # "transit" and "transition" share a stem, but energy transit is not the energy transition.
     transit = resolve_query("energy transit", lexicon)
     assert "renewable-energy" not in {c.key for a in transit.alternatives for c in a.required}
+
+
+def test_a_question_in_another_script_finds_its_topic_in_readouts_of_other_languages() -> None:
+    # Two English readouts load only the English lexicon, unless a question needs the rest.
+    c = readouts.compare(
+        "The leaders discussed the CSTO and the trade of the two countries.",
+        "The leaders discussed the trade of the two countries with each other.",
+        labels=("A", "B"),
+        topics=["ОДКБ"],
+    )
+    asked = next(t for t in c.topics if t.origin == "query")
+    assert asked.status == "only_a" and asked.mentions[0][0].text == "CSTO"
