@@ -209,6 +209,10 @@ def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
         ("esir takası", "tr", "takasları", True),
         ("блокада", "ru", "блокады", True),
         ("санкции", "ru", "санкт", False),
+        ("Судан", "ru", "судана", True),
+        ("Судан", "ru", "суда", False),  # of a court: a name in a consonant keeps its letters
+        ("Египет", "ru", "египта", True),  # ... or trades a vowel for one
+        ("Харків", "uk", "харкова", True),
         ("Erdogan", "en", "erdoğan", True),  # the same name with its accent
         ("Wahlen", "de", "wähler", False),  # accents do not make other words variants
         ("Pashinyan", "en", "пашиняна", True),  # another script, with a case ending

@@ -68,6 +68,8 @@ class Term(NamedTuple):
     #: and how many letters it may have after what it shares with the alias word.
     max_drop: int = 3
     max_add: int = 3
+    #: An inflected form is never shorter than the alias word (see ``_keeps_length``).
+    keep_length: bool = False
 
 
 class Alias(NamedTuple):
@@ -129,6 +131,7 @@ def compile_alias(
             endings=(language or "en") if (language or "en") in _ENDINGS else "",
             max_drop=_max_drop(language, w.key, config),
             max_add=_MAX_ADD.get(language, config.max_suffix),
+            keep_length=_keeps_length(language, w),
         )
         for w in content
     )
@@ -148,6 +151,7 @@ def compile_alias(
 # ("Qarabağ" is not "Qaradağ", "blokada" not "bloklar"); Armenian noun forms may replace three
 # ("սահմանազատում"/"սահմանազատման").
 _MAX_DROP = {"ru": 2, "uk": 2, "tr": 2, "az": 2}
+_CYRILLIC_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщґ")
 # ...and how many letters a form may add: Turkish and Azerbaijani stack suffixes ("esir
 # takası" / "esir takasları", "Qarabağ" / "Qarabağdakı").
 _MAX_ADD = {"tr": 5, "az": 5}
@@ -157,6 +161,17 @@ def _max_drop(language: str, key: str, config: Config) -> int:
     if not language and "\u0400" <= key[:1] <= "\u04ff":
         language = "ru"  # a user's alias in Cyrillic
     return min(config.max_suffix, _MAX_DROP.get(language, config.max_suffix))
+
+
+def _keeps_length(language: str, word: Word) -> bool:
+    """A Russian or Ukrainian name ending in a hard consonant keeps all its letters, or trades
+    a vowel for one, in every case ("Судан"/"Суданом", "Египет"/"Египта", "Харків"/"Харкова"):
+    "суда" (of a court) is not Sudan."""
+    return (
+        (language in ("ru", "uk") or (not language and "\u0400" <= word.key[:1] <= "\u04ff"))
+        and word.text[:1].isupper()
+        and word.key[-1:] in _CYRILLIC_CONSONANTS
+    )
 
 
 @dataclass(frozen=True)
@@ -479,6 +494,7 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         p >= config.min_stem
         and len(a) - p <= term.max_drop
         and len(key) - p <= term.max_add
+        and (not term.keep_length or len(key) >= len(a))
         and (not term.endings or _latin_inflection(a, key, p, term.endings))
     ):
         return ("inflection", 95.0)
