@@ -207,6 +207,9 @@ def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
         ("Qarabağ", "az", "qarabağdakı", True),  # suffixes stack
         ("Qarabağ", "az", "qaradağ", False),  # another word sharing four letters
         ("esir takası", "tr", "takasları", True),
+        ("ilhak", "tr", "ilhağı", True),  # a last consonant softens
+        ("ilhakı", "tr", "ilham", False),  # ... it is not replaced: annexation is not a name
+        ("regionda", "az", "region", True),  # a case suffix the text does without
         ("блокада", "ru", "блокады", True),
         ("санкции", "ru", "санкт", False),
         ("Судан", "ru", "судана", True),

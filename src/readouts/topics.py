@@ -68,8 +68,9 @@ class Term(NamedTuple):
     #: and how many letters it may have after what it shares with the alias word.
     max_drop: int = 3
     max_add: int = 3
-    #: An inflected form is never shorter than the alias word (see ``_keeps_length``).
-    keep_length: bool = False
+    #: What an inflected form may do to the letters it replaces (see ``_stem_rule``): "whole",
+    #: keep as many; "turkic", keep their consonants; "": no more than ``max_drop`` says.
+    stem_rule: str = ""
 
 
 class Alias(NamedTuple):
@@ -131,7 +132,7 @@ def compile_alias(
             endings=(language or "en") if (language or "en") in _ENDINGS else "",
             max_drop=_max_drop(language, w.key, config),
             max_add=_MAX_ADD.get(language, config.max_suffix),
-            keep_length=_keeps_length(language, w),
+            stem_rule=_stem_rule(language, w),
         )
         for w in content
     )
@@ -163,14 +164,34 @@ def _max_drop(language: str, key: str, config: Config) -> int:
     return min(config.max_suffix, _MAX_DROP.get(language, config.max_suffix))
 
 
-def _keeps_length(language: str, word: Word) -> bool:
+def _stem_rule(language: str, word: Word) -> str:
     """A Russian or Ukrainian name ending in a hard consonant keeps all its letters, or trades
     a vowel for one, in every case ("Судан"/"Суданом", "Египет"/"Египта", "Харків"/"Харкова"):
-    "суда" (of a court) is not Sudan."""
-    return (
+    "суда" (of a court) is not Sudan. Turkish and Azerbaijani replace suffix vowels and soften
+    a last consonant ("ilhak"/"ilhağı", "şehir"/"şehri"), they do not lose it: "İlham" is not
+    "ilhakı" (annexation)."""
+    if language in ("tr", "az"):
+        return "turkic"
+    if (
         (language in ("ru", "uk") or (not language and "\u0400" <= word.key[:1] <= "\u04ff"))
         and word.text[:1].isupper()
         and word.key[-1:] in _CYRILLIC_CONSONANTS
+    ):
+        return "whole"
+    return ""
+
+
+# Turkish and Azerbaijani consonants and what they soften to before a vowel.
+_SOFTENED = {"k": "ğy", "q": "ğ", "p": "b", "t": "d", "ç": "c"}
+_TURKIC_VOWELS = frozenset("aeıioöuüə")
+
+
+def _keeps_consonants(replaced: str, rest: str) -> bool:
+    """Whether every consonant of ``replaced`` is still in ``rest`` (or softened there), or
+    ``replaced`` is a suffix the form does without ("regionda"/"region")."""
+    return not rest or all(
+        c in _TURKIC_VOWELS or c in rest or any(s in rest for s in _SOFTENED.get(c, ""))
+        for c in replaced
     )
 
 
@@ -494,7 +515,11 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         p >= config.min_stem
         and len(a) - p <= term.max_drop
         and len(key) - p <= term.max_add
-        and (not term.keep_length or len(key) >= len(a))
+        and (
+            not term.stem_rule
+            or (term.stem_rule == "whole" and len(key) >= len(a))
+            or (term.stem_rule == "turkic" and _keeps_consonants(a[p:], key[p:]))
+        )
         and (not term.endings or _latin_inflection(a, key, p, term.endings))
     ):
         return ("inflection", 95.0)
