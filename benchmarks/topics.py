@@ -59,13 +59,17 @@ def _pairs(only: frozenset[str] = frozenset()) -> list[tuple[str, dict, str, str
 
 
 def _overlaps(cmp: Comparison, side: int, evidence: str, spans: list[tuple[int, int, int]]) -> bool:
-    """Whether any (sentence, start, end) span overlaps where ``evidence`` stands."""
+    """Whether any (sentence, start, end) span overlaps where ``evidence`` stands, or holds
+    words that the evidence in that sentence holds too."""
     for sentence in cmp.readouts[side].sentences:
         at = sentence.text.find(evidence)
         if at < 0:
             continue
         for s, start, end in spans:
-            if s == sentence.index and start < at + len(evidence) and at < end:
+            if s == sentence.index and (
+                (start < at + len(evidence) and at < end)
+                or sentence.text[start:end] in evidence
+            ):
                 return True
     return False
 
