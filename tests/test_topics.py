@@ -219,6 +219,9 @@ def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
         ("Erdogan", "en", "erdoğan", True),  # the same name with its accent
         ("Wahlen", "de", "wähler", False),  # accents do not make other words variants
         ("Pashinyan", "en", "пашиняна", True),  # another script, with a case ending
+        ("Putin", "en", "путина", True),  # a short name too, when all of it is there
+        ("Lars", "en", "լարսի", True),
+        ("Mali", "en", "малый", False),  # ... but a short name's last letter may not change
     ],
 )
 def test_inflection_limits_by_language(alias: str, language: str, word: str, matches: bool) -> None:

@@ -329,15 +329,15 @@ class ReadoutIndex:
                     if len(key) >= config.min_variant_len:
                         self._by_translit[translit_key(key)].append(key)
             found += [k for k in self._by_translit.get(translit_key(a), ()) if k not in found]
-            if a.isascii():
-                # A name asked in Latin letters, written in another script in the readout
-                # ("Baikonur" / "Байконуре"): compared in Latin letters, start to start.
-                if self._by_latin is None:
-                    self._by_latin = defaultdict(list)
-                    for key in self.vocab:
-                        if not key.isascii() and key.isalpha():
-                            self._by_latin[translit_key(latin(key))[: config.min_stem]].append(key)
-                found += self._by_latin.get(translit_key(a)[: config.min_stem], [])
+        if term.name and a.isascii() and len(a) >= config.min_script_variant_len:
+            # A name asked in Latin letters, written in another script in the readout
+            # ("Baikonur" / "Байконуре"): compared in Latin letters, start to start.
+            if self._by_latin is None:
+                self._by_latin = defaultdict(list)
+                for key in self.vocab:
+                    if not key.isascii() and key.isalpha():
+                        self._by_latin[translit_key(latin(key))[: config.min_stem]].append(key)
+            found += self._by_latin.get(translit_key(a)[: config.min_stem], [])
         return found
 
     def find_term(self, term: Term, config: Config) -> dict[int, list[tuple[int, str, float]]]:
@@ -523,17 +523,28 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         and (not term.endings or _latin_inflection(a, key, p, term.endings))
     ):
         return ("inflection", 95.0)
-    if term.name and len(a) >= config.min_variant_len:
-        if len(key) >= config.min_variant_len and translit_key(a) == translit_key(key):
+    if term.name:
+        if (
+            len(a) >= config.min_variant_len
+            and len(key) >= config.min_variant_len
+            and translit_key(a) == translit_key(key)
+        ):
             return ("variant", 90.0)
-        # The length that counts is in Latin letters: "Аккую" is the six of "Akkuyu".
-        if a.isascii() and not key.isascii() and len(latin(key)) >= config.min_variant_len:
+        if (
+            a.isascii()
+            and not key.isascii()
+            and len(a) >= config.min_script_variant_len
+            and len(latin(key)) >= config.min_script_variant_len
+        ):
             # Accents or another script: the name in Latin letters, with the case ending it may
-            # carry. In another script the last letter of the name may change too ("Путина");
-            # in Latin letters the whole name must be there ("Wahlen" is not "Wähler").
-            ta, tk = translit_key(a), translit_key(latin(key))
+            # carry. In another script the last letter of a long name may change too
+            # ("Путина"); in Latin letters, and in a short name, the whole name must be there
+            # ("Wahlen" is not "Wähler"). A short name is spelled letter for letter, not
+            # folded: "Mali" is not "малый" ("malyi").
+            long = len(a) >= config.min_variant_len
+            ta, tk = (translit_key(a), translit_key(latin(key))) if long else (a, latin(key))
             p = len(os.path.commonprefix([ta, tk]))  # noqa: RUF071 - letters, not paths
-            whole = len(ta) - (not _LATIN_SCRIPT.match(key))
+            whole = len(ta) - (not _LATIN_SCRIPT.match(key) and long)
             if p >= whole and len(tk) - p <= config.max_suffix:
                 return ("variant", 85.0)
     return None
