@@ -105,8 +105,28 @@ def test_discovery_reports_one_sided_names() -> None:
         labels=("Beijing", "Berlin"),
     )
     discovered = [t.name for t in c.only("Beijing") if t.origin == "discovered"]
-    assert any("Li Hui" in name for name in discovered)
+    assert "Li Hui" in discovered  # the comma ends the name
+    assert "Eurasian Affairs" in discovered
     assert not c.only("Berlin")
+
+
+def test_discovered_names_are_whole_and_not_parts_of_titles() -> None:
+    c = readouts.compare(
+        "The Korean People's Army and the Community of Serb-majority Municipalities were named. "
+        "Russian Foreign Minister Sergey Lavrov spoke of the leaders of Russia, Armenia and "
+        "Azerbaijan. The plant АЭС «Аккую» and the Chandrayaan-3 landing were named too.",
+        "Armenia was discussed with Russia.",
+        labels=("A", "B"),
+        config=Config(discover=20),
+    )
+    discovered = [t.name for t in c.only("A") if t.origin == "discovered"]
+    assert "Korean People's Army" in discovered
+    assert "Community of Serb-majority Municipalities" in discovered
+    assert "Sergey Lavrov" in discovered
+    assert "АЭС «Аккую»" in discovered
+    assert "Chandrayaan-3" in discovered
+    assert "Russian Foreign" not in discovered  # part of a title, "Minister" after it
+    assert "Armenia and Azerbaijan" not in discovered  # a list, Armenia on the other side
 
 
 def test_readout_against_itself_has_no_one_sided_topic(seed_texts: tuple[str, str]) -> None:

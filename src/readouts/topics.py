@@ -487,6 +487,12 @@ def latin(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _unaccented(word: str) -> str:
+    """``word`` without accents, in its own script."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=1 << 15)
 def translit_key(word: str) -> str:
     """A key under which transliteration variants of a name are equal.
@@ -1209,7 +1215,8 @@ def discover(
     single_names = not (index.languages and "de" in index.languages)
     stop = stopwords()
     other_stems = {key[:_STEM] for key in other.vocab}
-    other_translit = {translit_key(key) for key in other.vocab if not key.isdigit()}
+    # Accents do not make another name (António/Antonio).
+    other_translit = {translit_key(_unaccented(key)) for key in other.vocab if not key.isdigit()}
     # Across scripts, inflection changes the end of a name ("Путина"): compare its start.
     other_latin = {translit_key(latin(key))[:5] for key in other.vocab} if across else set()
     cover: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -1232,7 +1239,7 @@ def discover(
         if found is None:
             found = known[key] = (
                 key[:_STEM] in other_stems
-                or translit_key(key) in other_translit
+                or translit_key(_unaccented(key)) in other_translit
                 or (across and translit_key(latin(key))[:5] in other_latin)
             )
         return found
@@ -1257,15 +1264,25 @@ def discover(
             continue  # only stop words, numbers and words on the other side: nothing is new
         covered_word = _covered(ws, spans) if spans else [False] * len(ws)
         # A phrase may not hold a word already explained, nor a number.
-        blocked = list(map(operator.or_, covered_word, number))
-        for gram, is_name in _grams(ws, is_stop, blocked, single_names=single_names):
+        # Which words run on into the next: a comma, a bracket, a full stop or a colon between
+        # two words ends a phrase ("Li Hui, Special Representative" is two things).
+        gaps = [text[w.end : nxt.start] for w, nxt in itertools.pairwise(ws)]
+        # A number hyphened to a name is part of it ("Chandrayaan-3", "S-400").
+        named = [False] + [g in _HYPHENS and w.text[:1].isupper() for g, w in zip(gaps, ws)]
+        blocked = [c or (n and not m) for c, n, m in zip(covered_word, number, named, strict=True)]
+        for gram, is_name in _grams(ws, is_stop, blocked, gaps, single_names=single_names):
             if across and not is_name:
                 continue
             content = [k for k in gram if not is_stop[k]]
             in_both = sum([both[k] for k in content])
-            if not content or in_both * 2 > len(content) or (len(content) == 1 and in_both):
+            # Names joined by "and" are a list ("Armenia and Azerbaijan"): new only if none of
+            # them is on the other side.
+            listed = is_name and any(ws[k].key == "and" for k in gram)
+            if not content or in_both * 2 > len(content) or ((len(content) == 1 or listed) and in_both):
                 continue
             start, end = ws[gram[0]].start, ws[gram[-1]].end
+            if text[end : end + 1] in _CLOSING and text.count(_OPENING[text[end]], start, end):
+                end += 1  # АЭС «Аккую»: the quotation mark the name opened
             key = " ".join([ws[k].key[:_STEM] for k in content])
             cand = candidates.get(key)
             if cand is None:
@@ -1330,23 +1347,44 @@ def _inside(cand: _Candidate, done: _Candidate) -> bool:
 
 
 def _grams(
-    ws: Sequence[Word], is_stop: list[bool], blocked: list[bool], *, single_names: bool = True
+    ws: Sequence[Word],
+    is_stop: list[bool],
+    blocked: list[bool],
+    gaps: list[str],
+    *,
+    single_names: bool = True,
 ) -> Iterable[tuple[range, bool]]:
     """Candidate phrases with whether each is a name: runs of capitalised words ("Collective
-    Security Treaty Organization", "Ministry of Foreign Affairs"), single capitalised words
-    that do not start the sentence (unless not ``single_names``), and content bigrams and
-    trigrams; none holding a ``blocked`` word."""
+    Security Treaty Organization", "Ministry of Foreign Affairs", "Community of Serb-majority
+    Municipalities"), single capitalised words that do not start the sentence (unless not
+    ``single_names``), and content bigrams and trigrams; none holding a ``blocked`` word nor
+    running across ``gaps`` (what stands between two words) other than ``_LINKS``. A run of
+    capitals that a title in capitals follows ("Russian Foreign" Minister) is part of that
+    title, not a name."""
     n = len(ws)
+    linked = [gap in _LINKS for gap in gaps]
     cap = [w.text[:1].isupper() and not is_stop[k] and len(w.key) > 1 for k, w in enumerate(ws)]
     k = 0
     while k < n:
         if cap[k]:
             end = k
-            while end + 1 < n and (
-                cap[end + 1] or (ws[end + 1].key in _NAME_JOINERS and end + 2 < n and cap[end + 2])
+            while end + 1 < n and linked[end]:
+                nxt = ws[end + 1]
+                if cap[end + 1] or (
+                    # The lower-case part of a hyphenated name ("Serb-majority").
+                    not is_stop[end + 1] and gaps[end] in _HYPHENS
+                ):
+                    end += 1
+                elif nxt.key in _NAME_JOINERS and end + 2 < n and linked[end + 1] and cap[end + 2]:
+                    end += 1
+                else:
+                    break
+            titled = end + 1 < n and linked[end] and is_stop[end + 1] and ws[end + 1].text[:1].isupper()
+            if (
+                (end > k or (k > 0 and single_names))
+                and not titled
+                and not any(blocked[k : end + 1])
             ):
-                end += 1
-            if (end > k or (k > 0 and single_names)) and not any(blocked[k : end + 1]):
                 yield range(k, end + 1), True
             k = end + 1
             continue
@@ -1357,11 +1395,19 @@ def _grams(
     ]
     ends = [p and not stop for p, stop in zip(plain, is_stop, strict=True)]
     for k in range(n - 1):
-        if ends[k] and ends[k + 1]:
+        if ends[k] and ends[k + 1] and linked[k]:
             yield range(k, k + 2), False
     for k in range(n - 2):
-        if ends[k] and plain[k + 1] and ends[k + 2]:
+        if ends[k] and plain[k + 1] and ends[k + 2] and linked[k] and linked[k + 1]:
             yield range(k, k + 3), False
+
+
+# What may stand between two words of one phrase: a space, a hyphen or dash joining them
+# ("Lao Cai–Hanoi"), a possessive ("Korean People's Army", "Workers' Party"), an opening
+# quotation mark after a noun (АЭС «Аккую»).
+_OPENING = {"»": "«", '"': '"', "”": "“"}
+_CLOSING = frozenset(_OPENING)
+_LINKS = frozenset({" ", "-", "‐", "‑", "–", "—", "' ", "'s ", "’ ", "’s ", " «", ' "', " “"})
 
 
 _NAME_JOINERS = frozenset({"of", "the", "and", "de", "du", "des", "für"})
