@@ -396,3 +396,34 @@ def test_a_question_in_another_script_finds_its_topic_in_readouts_of_other_langu
     )
     asked = next(t for t in c.topics if t.origin == "query")
     assert asked.status == "only_a" and asked.mentions[0][0].text == "CSTO"
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "found"),
+    [
+        (
+            "AfCFTA",
+            "They discussed the African Continental Free Trade Area.",
+            "African Continental Free Trade Area",
+        ),
+        (
+            "IA-CEPA",
+            "The Indonesia-Australia Comprehensive Economic Partnership Agreement works.",
+            "Indonesia-Australia Comprehensive Economic Partnership Agreement",
+        ),
+        # a small word may count ("on"): a made-up forum, not in the lexicon
+        (
+            "FOPAC",
+            "They prepared the Forum on Peru-Asia Cooperation.",
+            "Forum on Peru-Asia Cooperation",
+        ),
+        ("Bi-National Commission", "The 11th session of the BNC was held.", "BNC"),
+    ],
+)
+def test_an_acronym_finds_the_name_spelled_out_and_back(query: str, text: str, found: str) -> None:
+    assert [m[1] for m in _mentions(query, text)] == [found]
+
+
+def test_an_acronym_does_not_find_names_with_other_initials() -> None:
+    assert _mentions("AfCFTA", "The African Union and the Free Trade Area of Asia met.") == []
+    assert _mentions("Bi-National Commission", "The BNS and the B.N.C. were named.") == []

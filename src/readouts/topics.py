@@ -340,6 +340,23 @@ class ReadoutIndex:
             found += self._by_latin.get(translit_key(a)[: config.min_stem], [])
         return found
 
+    def expansions(self, acronym: str) -> list[str]:
+        """The names this readout spells out that ``acronym`` abbreviates: "African
+        Continental Free Trade Area" for AfCFTA, "Indonesia-Australia Comprehensive Economic
+        Partnership Agreement" for IA-CEPA. Each capital of the acronym (with the small
+        letters after it) begins a capitalised word; small words between may count or not
+        ("Forum on China-Africa Cooperation", FOCAC)."""
+        groups = _ACRONYM_GROUP.findall(acronym)
+        found: dict[str, None] = {}
+        for s, ws in enumerate(self.sentence_words):
+            text = self.readout.sentences[s].text
+            for k, w in enumerate(ws):
+                if w.text[:1].isupper():
+                    end = _spells(ws, text, k, groups)
+                    if end is not None:
+                        found[text[w.start : ws[end - 1].end]] = None
+        return list(found)
+
     def find_term(self, term: Term, config: Config) -> dict[int, list[tuple[int, str, float]]]:
         """Occurrences of an alias word by sentence: {sentence: [(word position, rule,
         score)]}."""
@@ -368,6 +385,46 @@ class ReadoutIndex:
                     found.append((k, name, score))
         self._term_cache[term] = out
         return out
+
+
+# An acronym: capitals, each with the small letters that follow it ("AfCFTA" = Af C F T A),
+# hyphens aside; at least three letters, two of them capitals.
+_ACRONYM = re.compile(r"(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*")
+_ACRONYM_GROUP = re.compile(r"[A-Z][a-z]*")
+# Small words a spelled-out name may hold, which its acronym may skip.
+_SMALL = frozenset({"of", "the", "and", "on", "for", "in", "de", "du", "des", "la", "le", "et"})
+
+
+def is_acronym(word: str) -> bool:
+    """Whether ``word`` looks like an acronym: "AfCFTA", "IA-CEPA", "BNC" (not "NATO's")."""
+    return (
+        3 <= len(word) <= 12
+        and _ACRONYM.fullmatch(word) is not None
+        and not word.istitle()
+        and sum(c.isupper() for c in word) * 2 >= len(word.replace("-", ""))
+    )
+
+
+def _spells(ws: Sequence[Word], text: str, k: int, groups: Sequence[str]) -> int | None:
+    """The end (exclusive word index) of a run of words from ``k`` whose initials spell
+    ``groups``, joined by spaces or hyphens only; None if there is none."""
+    if not groups:
+        return k
+    if k >= len(ws) or (k and text[ws[k - 1].end : ws[k].start] not in _SPELL_GAPS):
+        return None
+    w = ws[k]
+    if (w.text[:1].isupper() or w.key in _SMALL) and w.text.casefold().startswith(
+        groups[0].casefold()
+    ):
+        end = _spells(ws, text, k + 1, groups[1:])
+        if end is not None:
+            return end
+    if w.key in _SMALL and k + 1 < len(ws):
+        return _spells(ws, text, k + 1, groups)
+    return None
+
+
+_SPELL_GAPS = frozenset({" ", "-", "‐", "‑", "–"})
 
 
 # In plain Latin script (English above all) a shared prefix is not enough: "missing" and
@@ -861,6 +918,15 @@ def resolve_query(name: str, lexicon: Lexicon, languages: frozenset[str] | None 
             for phrases in (translated_phrases(languages), {})
         )
     )
+    # A name of capitalised words no topic knows ("Bi-National Commission") may be written
+    # as its acronym (BNC).
+    if is_acronym(main):
+        # "IA-CEPA" is one name, though IA and CEPA apart are lexicon abbreviations.
+        alternatives = (Conjunction((_word(main, languages=frozenset()),)), *alternatives)
+    names = [w.text for w in words(main) if w.key not in _SMALL]
+    if len(names) >= 3 and all(n[:1].isupper() and not n.isupper() for n in names):
+        acronym = "".join(n[0] for n in names)
+        alternatives += (Conjunction((_word(acronym, languages=frozenset()),)),)
     return Query(f"query:{base.casefold()}", base, "", "", alternatives)
 
 
@@ -1003,6 +1069,15 @@ def find_query_mentions(
     best: dict[int, Mention] = {}
 
     def mentions_of(concept: TopicDef) -> dict[int, Mention]:
+        if concept.key.startswith("word:") and is_acronym(concept.name):
+            # The user's acronym, where the readout spells the name out.
+            spelled = tuple(index.expansions(concept.name))
+            concept = replace(
+                concept,
+                aliases=concept.aliases + spelled,
+                alias_languages=pad_languages(concept.alias_languages, concept.aliases)
+                + ("",) * len(spelled),
+            )
         matcher = compile_topic(concept, config=config, languages=index.languages)
         found = find_mentions(index, matcher, negation=negation, config=config)
         return {m.sentence: m for m in found}
@@ -1268,7 +1343,9 @@ def discover(
         # two words ends a phrase ("Li Hui, Special Representative" is two things).
         gaps = [text[w.end : nxt.start] for w, nxt in itertools.pairwise(ws)]
         # A number hyphened to a name is part of it ("Chandrayaan-3", "S-400").
-        named = [False] + [g in _HYPHENS and w.text[:1].isupper() for g, w in zip(gaps, ws)]
+        named = [False] + [
+            g in _HYPHENS and w.text[:1].isupper() for g, w in zip(gaps, ws[:-1], strict=True)
+        ]
         blocked = [c or (n and not m) for c, n, m in zip(covered_word, number, named, strict=True)]
         for gram, is_name in _grams(ws, is_stop, blocked, gaps, single_names=single_names):
             if across and not is_name:
@@ -1278,7 +1355,11 @@ def discover(
             # Names joined by "and" are a list ("Armenia and Azerbaijan"): new only if none of
             # them is on the other side.
             listed = is_name and any(ws[k].key == "and" for k in gram)
-            if not content or in_both * 2 > len(content) or ((len(content) == 1 or listed) and in_both):
+            if (
+                not content
+                or in_both * 2 > len(content)
+                or ((len(content) == 1 or listed) and in_both)
+            ):
                 continue
             start, end = ws[gram[0]].start, ws[gram[-1]].end
             if text[end : end + 1] in _CLOSING and text.count(_OPENING[text[end]], start, end):
@@ -1370,16 +1451,25 @@ def _grams(
             end = k
             while end + 1 < n and linked[end]:
                 nxt = ws[end + 1]
-                if cap[end + 1] or (
-                    # The lower-case part of a hyphenated name ("Serb-majority").
-                    not is_stop[end + 1] and gaps[end] in _HYPHENS
+                if (
+                    cap[end + 1]
+                    or (
+                        # The lower-case part of a hyphenated name ("Serb-majority").
+                        not is_stop[end + 1] and gaps[end] in _HYPHENS
+                    )
+                    or (
+                        nxt.key in _NAME_JOINERS
+                        and end + 2 < n
+                        and linked[end + 1]
+                        and cap[end + 2]
+                    )
                 ):
-                    end += 1
-                elif nxt.key in _NAME_JOINERS and end + 2 < n and linked[end + 1] and cap[end + 2]:
                     end += 1
                 else:
                     break
-            titled = end + 1 < n and linked[end] and is_stop[end + 1] and ws[end + 1].text[:1].isupper()
+            titled = (
+                end + 1 < n and linked[end] and is_stop[end + 1] and ws[end + 1].text[:1].isupper()
+            )
             if (
                 (end > k or (k > 0 and single_names))
                 and not titled
