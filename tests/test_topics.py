@@ -114,7 +114,8 @@ def test_discovered_names_are_whole_and_not_parts_of_titles() -> None:
     c = readouts.compare(
         "The Korean People's Army and the Community of Serb-majority Municipalities were named. "
         "Russian Foreign Minister Sergey Lavrov spoke of the leaders of Russia, Armenia and "
-        "Azerbaijan. The plant АЭС «Аккую» and the Chandrayaan-3 landing were named too.",
+        "Azerbaijan. The plant АЭС «Аккую» and the Chandrayaan-3 landing were named too. "
+        "He said: Welcome, friends.",
         "Armenia was discussed with Russia.",
         labels=("A", "B"),
         config=Config(discover=20),
@@ -125,6 +126,7 @@ def test_discovered_names_are_whole_and_not_parts_of_titles() -> None:
     assert "Sergey Lavrov" in discovered
     assert "АЭС «Аккую»" in discovered
     assert "Chandrayaan-3" in discovered
+    assert "Welcome" not in discovered  # after a colon: the start of what was said
     assert "Russian Foreign" not in discovered  # part of a title, "Minister" after it
     assert "Armenia and Azerbaijan" not in discovered  # a list, Armenia on the other side
 

@@ -1471,7 +1471,9 @@ def _grams(
                 end + 1 < n and linked[end] and is_stop[end + 1] and ws[end + 1].text[:1].isupper()
             )
             if (
-                (end > k or (k > 0 and single_names))
+                # A single capitalised word after a colon or a dash starts a sentence of its
+                # own ("Путин: Уважаемый ...").
+                (end > k or (k > 0 and single_names and not _STARTS.search(gaps[k - 1])))
                 and not titled
                 and not any(blocked[k : end + 1])
             ):
@@ -1495,6 +1497,7 @@ def _grams(
 # What may stand between two words of one phrase: a space, a hyphen or dash joining them
 # ("Lao Cai–Hanoi"), a possessive ("Korean People's Army", "Workers' Party"), an opening
 # quotation mark after a noun (АЭС «Аккую»).
+_STARTS = re.compile(r"[:;—]")
 _OPENING = {"»": "«", '"': '"', "”": "“"}
 _CLOSING = frozenset(_OPENING)
 _LINKS = frozenset({" ", "-", "‐", "‑", "–", "—", "' ", "'s ", "’ ", "’s ", " «", ' "', " “"})
