@@ -241,6 +241,8 @@ def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
         ("Erdogan", "en", "erdoğan", True),  # the same name with its accent
         ("Wahlen", "de", "wähler", False),  # accents do not make other words variants
         ("Pashinyan", "en", "пашиняна", True),  # another script, with a case ending
+        ("սահմանային անցման կետ", "hy", "կետի", True),  # a short word in a phrase inflects
+        ("мир", "ru", "мира", False),  # ... alone it does not
         ("Putin", "en", "путина", True),  # a short name too, when all of it is there
         ("Lars", "en", "լարսի", True),
         ("Mali", "en", "малый", False),  # ... but a short name's last letter may not change

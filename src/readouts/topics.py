@@ -132,7 +132,7 @@ def compile_alias(
             endings=(language or "en") if (language or "en") in _ENDINGS else "",
             max_drop=_max_drop(language, w.key, config),
             max_add=_MAX_ADD.get(language, config.max_suffix),
-            stem_rule=_stem_rule(language, w),
+            stem_rule=_stem_rule(language, w, several=len(content) > 1),
         )
         for w in content
     )
@@ -164,12 +164,16 @@ def _max_drop(language: str, key: str, config: Config) -> int:
     return min(config.max_suffix, _MAX_DROP.get(language, config.max_suffix))
 
 
-def _stem_rule(language: str, word: Word) -> str:
+def _stem_rule(language: str, word: Word, *, several: bool = False) -> str:
     """A Russian or Ukrainian name ending in a hard consonant keeps all its letters, or trades
     a vowel for one, in every case ("Судан"/"Суданом", "Египет"/"Египта", "Харків"/"Харкова"):
     "суда" (of a court) is not Sudan. Turkish and Azerbaijani replace suffix vowels and soften
     a last consonant ("ilhak"/"ilhağı", "şehir"/"şehri"), they do not lose it: "İlham" is not
-    "ilhakı" (annexation)."""
+    "ilhakı" (annexation). A word of three letters, too short to inflect alone ("мир" is
+    not "мировой"), takes a short case ending in a phrase of several ("սահմանային անցման
+    կետ" finds "կետի"): "short"."""
+    if several and len(word.key) == 3 and language in _SHORT_ENDINGS and not word.is_caps:
+        return "short"
     if language in ("tr", "az"):
         return "turkic"
     if (
@@ -181,6 +185,8 @@ def _stem_rule(language: str, word: Word) -> str:
     return ""
 
 
+# Languages whose three-letter words take case endings of up to two letters in a phrase.
+_SHORT_ENDINGS = frozenset({"ru", "uk", "hy", "tr", "az"})
 # Turkish and Azerbaijani consonants and what they soften to before a vowel.
 _SOFTENED = {"k": "ğy", "q": "ğ", "p": "b", "t": "d", "ç": "c"}
 _TURKIC_VOWELS = frozenset("aeıioöuüə")
@@ -317,6 +323,14 @@ class ReadoutIndex:
     def _candidates(self, term: Term, config: Config) -> list[str]:
         """The readout's words that ``term`` may match, by the rules of ``_word_rule``."""
         a = term.key
+        if term.stem_rule == "short":
+            # The three letters and up to two more: by_stem's keys of four letters, and a.
+            return [
+                key
+                for head in (a, *(k for k in self.by_stem if len(k) == 4 and k.startswith(a)))
+                for key in self.by_stem.get(head, ())
+                if key.startswith(a) and len(key) <= len(a) + 2
+            ]
         if len(a) < max(config.min_stem, _MIN_STEM_INDEX) or term.caps:
             return [a] if a in self.vocab else []
         head = a[: config.min_stem]
@@ -571,6 +585,8 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
     a = term.key
     if a == key:
         return ("exact", 100.0)
+    if term.stem_rule == "short":
+        return ("inflection", 95.0) if key.startswith(a) and len(key) - len(a) <= 2 else None
     if term.caps or len(a) < config.min_stem or len(key) < config.min_stem:
         return None
     p = len(os.path.commonprefix([a, key]))  # noqa: RUF071 - letters are what we compare
