@@ -243,6 +243,7 @@ def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
         ("Pashinyan", "en", "пашиняна", True),  # another script, with a case ending
         ("սահմանային անցման կետ", "hy", "կետի", True),  # a short word in a phrase inflects
         ("мир", "ru", "мира", False),  # ... alone it does not
+        ("морской путь", "ru", "пути", True),  # a soft sign is an ending
         ("Putin", "en", "путина", True),  # a short name too, when all of it is there
         ("Lars", "en", "լարսի", True),
         ("Mali", "en", "малый", False),  # ... but a short name's last letter may not change

@@ -169,10 +169,11 @@ def _stem_rule(language: str, word: Word, *, several: bool = False) -> str:
     a vowel for one, in every case ("Судан"/"Суданом", "Египет"/"Египта", "Харків"/"Харкова"):
     "суда" (of a court) is not Sudan. Turkish and Azerbaijani replace suffix vowels and soften
     a last consonant ("ilhak"/"ilhağı", "şehir"/"şehri"), they do not lose it: "İlham" is not
-    "ilhakı" (annexation). A word of three letters, too short to inflect alone ("мир" is
+    "ilhakı" (annexation). A stem of three letters, too short to inflect alone ("мир" is
     not "мировой"), takes a short case ending in a phrase of several ("սահմանային անցման
-    կետ" finds "կետի"): "short"."""
-    if several and len(word.key) == 3 and language in _SHORT_ENDINGS and not word.is_caps:
+    կետ" finds "կետի", "морской путь" finds "пути"): "short"."""
+    short = len(_short_stem(word.key)) == 3
+    if several and short and language in _SHORT_ENDINGS and not word.is_caps:
         return "short"
     if language in ("tr", "az"):
         return "turkic"
@@ -185,8 +186,15 @@ def _stem_rule(language: str, word: Word, *, several: bool = False) -> str:
     return ""
 
 
-# Languages whose three-letter words take case endings of up to two letters in a phrase.
+# Languages whose three-letter stems take case endings of up to two letters in a phrase.
 _SHORT_ENDINGS = frozenset({"ru", "uk", "hy", "tr", "az"})
+
+
+def _short_stem(key: str) -> str:
+    """A word without the soft sign or й that its case endings replace ("путь": "пут")."""
+    return key[:-1] if len(key) == 4 and key[-1] in "ьй" else key
+
+
 # Turkish and Azerbaijani consonants and what they soften to before a vowel.
 _SOFTENED = {"k": "ğy", "q": "ğ", "p": "b", "t": "d", "ç": "c"}
 _TURKIC_VOWELS = frozenset("aeıioöuüə")
@@ -324,12 +332,14 @@ class ReadoutIndex:
         """The readout's words that ``term`` may match, by the rules of ``_word_rule``."""
         a = term.key
         if term.stem_rule == "short":
-            # The three letters and up to two more: by_stem's keys of four letters, and a.
+            # The stem and up to two more letters: by_stem's keys of four letters, and the
+            # stem itself.
+            stem = _short_stem(a)
             return [
                 key
-                for head in (a, *(k for k in self.by_stem if len(k) == 4 and k.startswith(a)))
+                for head in (stem, *(k for k in self.by_stem if len(k) == 4 and k.startswith(stem)))
                 for key in self.by_stem.get(head, ())
-                if key.startswith(a) and len(key) <= len(a) + 2
+                if key.startswith(stem) and len(key) <= len(stem) + 2
             ]
         if len(a) < max(config.min_stem, _MIN_STEM_INDEX) or term.caps:
             return [a] if a in self.vocab else []
@@ -586,7 +596,8 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
     if a == key:
         return ("exact", 100.0)
     if term.stem_rule == "short":
-        return ("inflection", 95.0) if key.startswith(a) and len(key) - len(a) <= 2 else None
+        stem = _short_stem(a)
+        return ("inflection", 95.0) if key.startswith(stem) and len(key) - len(stem) <= 2 else None
     if term.caps or len(a) < config.min_stem or len(key) < config.min_stem:
         return None
     p = len(os.path.commonprefix([a, key]))  # noqa: RUF071 - letters are what we compare
