@@ -113,7 +113,7 @@ def test_discovery_reports_one_sided_names() -> None:
 def test_discovered_names_are_whole_and_not_parts_of_titles() -> None:
     c = readouts.compare(
         "The Korean People's Army and the Community of Serb-majority Municipalities were named. "
-        "Russian Foreign Minister Sergey Lavrov spoke of the leaders of Russia, Armenia and "
+        "Russian Foreign Minister Pavel Ostrovsky spoke of the leaders of Russia, Armenia and "
         "Azerbaijan. The plant АЭС «Аккую» and the Chandrayaan-3 landing were named too. "
         "He said: Welcome, friends.",
         "Armenia was discussed with Russia.",
@@ -123,7 +123,7 @@ def test_discovered_names_are_whole_and_not_parts_of_titles() -> None:
     discovered = [t.name for t in c.only("A") if t.origin == "discovered"]
     assert "Korean People's Army" in discovered
     assert "Community of Serb-majority Municipalities" in discovered
-    assert "Sergey Lavrov" in discovered
+    assert "Pavel Ostrovsky" in discovered
     assert "АЭС «Аккую»" in discovered
     assert "Chandrayaan-3" in discovered
     assert "Welcome" not in discovered  # after a colon: the start of what was said
@@ -236,6 +236,7 @@ def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
         ("санкции", "ru", "санкт", False),
         ("Судан", "ru", "судана", True),
         ("Судан", "ru", "суда", False),  # of a court: a name in a consonant keeps its letters
+        ("Трамп", "ru", "трамвай", False),
         ("Египет", "ru", "египта", True),  # ... or trades a vowel for one
         ("Харків", "uk", "харкова", True),
         ("Erdogan", "en", "erdoğan", True),  # the same name with its accent

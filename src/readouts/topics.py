@@ -153,6 +153,7 @@ def compile_alias(
 # ("սահմանազատում"/"սահմանազատման").
 _MAX_DROP = {"ru": 2, "uk": 2, "tr": 2, "az": 2}
 _CYRILLIC_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщґ")
+_CYRILLIC_VOWELS = frozenset("аеёиоуыэюяіїє")
 # ...and how many letters a form may add: Turkish and Azerbaijani stack suffixes ("esir
 # takası" / "esir takasları", "Qarabağ" / "Qarabağdakı").
 _MAX_ADD = {"tr": 5, "az": 5}
@@ -167,9 +168,9 @@ def _max_drop(language: str, key: str, config: Config) -> int:
 def _stem_rule(language: str, word: Word, *, several: bool = False) -> str:
     """A Russian or Ukrainian name ending in a hard consonant keeps all its letters, or trades
     a vowel for one, in every case ("Судан"/"Суданом", "Египет"/"Египта", "Харків"/"Харкова"):
-    "суда" (of a court) is not Sudan. Turkish and Azerbaijani replace suffix vowels and soften
-    a last consonant ("ilhak"/"ilhağı", "şehir"/"şehri"), they do not lose it: "İlham" is not
-    "ilhakı" (annexation). A stem of three letters, too short to inflect alone ("мир" is
+    "суда" (of a court) is not Sudan, "трамвай" is not Trump. Turkish and Azerbaijani
+    replace suffix vowels and soften a last consonant ("ilhak"/"ilhağı", "şehir"/"şehri"),
+    they do not lose it: "İlham" is not "ilhakı" (annexation). A stem of three letters, too short to inflect alone ("мир" is
     not "мировой"), takes a short case ending in a phrase of several ("սահմանային անցման
     կետ" finds "կետի", "морской путь" finds "пути"): "short"."""
     short = len(_short_stem(word.key)) == 3
@@ -230,18 +231,20 @@ def compile_topic(
     # In a readout in another language, English common words are accidents ("war" is German
     # for "was"); English names and abbreviations (NATO, Taiwan) are not.
     foreign = languages is not None and bool(languages - {"en"})
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     compiled: list[Alias] = []
     for text, is_related, lang in ((topic.name, False, "en"), *topic.aliases_for(languages)):
-        # Case matters: "Nato" (German spelling, any capitalised word) is not "NATO".
-        if (is_related and not related) or text in seen:
+        # Case matters: "Nato" (German spelling, any capitalised word) is not "NATO". The same
+        # spelling in two languages inflects by each one's rules ("Putin", Azerbaijani
+        # "Putinin").
+        if (is_related and not related) or (text, lang) in seen:
             continue
         alias = compile_alias(text, related=is_related, language=lang, config=config)
         if alias is None or (
             foreign and lang == "en" and not all(t.name or t.caps for t in alias.terms)
         ):
             continue
-        seen.add(text)
+        seen.add((text, lang))
         compiled.append(alias)
     return TopicMatcher(topic, tuple(compiled))
 
@@ -607,7 +610,10 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         and len(key) - p <= term.max_add
         and (
             not term.stem_rule
-            or (term.stem_rule == "whole" and len(key) >= len(a))
+            or (
+                term.stem_rule == "whole"
+                and (p == len(a) or (a[p] in _CYRILLIC_VOWELS and len(key) >= len(a)))
+            )
             or (term.stem_rule == "turkic" and _keeps_consonants(a[p:], key[p:]))
         )
         and (not term.endings or _latin_inflection(a, key, p, term.endings))
