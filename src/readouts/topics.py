@@ -170,9 +170,9 @@ def _stem_rule(language: str, word: Word, *, several: bool = False) -> str:
     a vowel for one, in every case ("Судан"/"Суданом", "Египет"/"Египта", "Харків"/"Харкова"):
     "суда" (of a court) is not Sudan, "трамвай" is not Trump. Turkish and Azerbaijani
     replace suffix vowels and soften a last consonant ("ilhak"/"ilhağı", "şehir"/"şehri"),
-    they do not lose it: "İlham" is not "ilhakı" (annexation). A stem of three letters, too short to inflect alone ("мир" is
-    not "мировой"), takes a short case ending in a phrase of several ("սահմանային անցման
-    կետ" finds "կետի", "морской путь" finds "пути"): "short"."""
+    they do not lose it: "İlham" is not "ilhakı" (annexation). A stem of three letters, too
+    short to inflect alone ("мир" is not "мировой"), takes a short case ending in a phrase of
+    several ("սահմանային անցման կետ" finds "կետի", "морской путь" finds "пути"): "short"."""
     short = len(_short_stem(word.key)) == 3
     if several and short and language in _SHORT_ENDINGS and not word.is_caps:
         return "short"
