@@ -15,6 +15,7 @@ Tests never assert times; this script prints them.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Callable
@@ -94,6 +95,7 @@ PAGES: dict[str, Callable[[float], str]] = {
 
 def _time(work: Callable[[], object]) -> float:
     fresh_caches()  # each case from scratch, as a fresh process would meet it
+    gc.collect()  # ... without the garbage of the cases before it (a collection mid-run)
     start = time.perf_counter()
     work()
     return time.perf_counter() - start
