@@ -70,8 +70,7 @@ def _overlaps(cmp: Comparison, side: int, evidence: str, spans: list[tuple[int, 
             continue
         for s, start, end in spans:
             if s == sentence.index and (
-                (start < at + len(evidence) and at < end)
-                or sentence.text[start:end] in evidence
+                (start < at + len(evidence) and at < end) or sentence.text[start:end] in evidence
             ):
                 return True
     return False
