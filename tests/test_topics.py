@@ -245,6 +245,7 @@ def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
         ("սահմանային անցման կետ", "hy", "կետի", True),  # a short word in a phrase inflects
         ("мир", "ru", "мира", False),  # ... alone it does not
         ("морской путь", "ru", "пути", True),  # a soft sign is an ending
+        ("Batumi", "en", "батумского", True),  # a name made an adjective
         ("Putin", "en", "путина", True),  # a short name too, when all of it is there
         ("Lars", "en", "լարսի", True),
         ("Mali", "en", "малый", False),  # ... but a short name's last letter may not change

@@ -641,7 +641,12 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
             ta, tk = (translit_key(a), translit_key(latin(key))) if long else (a, latin(key))
             p = len(os.path.commonprefix([ta, tk]))  # noqa: RUF071 - letters, not paths
             whole = len(ta) - (not _LATIN_SCRIPT.match(key) and long)
-            if p >= whole and len(tk) - p <= config.max_suffix:
+            # A name made an adjective takes a longer ending ("Батумского", "Batumi").
+            rest = tk[p:]
+            if p >= whole and (
+                len(rest) <= config.max_suffix
+                or (long and rest.startswith("sk") and len(rest) <= config.max_suffix + 3)
+            ):
                 return ("variant", 85.0)
     return None
 
