@@ -244,6 +244,8 @@ def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
         ("Pashinyan", "en", "пашиняна", True),  # another script, with a case ending
         ("սահմանային անցման կետ", "hy", "կետի", True),  # a short word in a phrase inflects
         ("мир", "ru", "мира", False),  # ... alone it does not
+        ("экономическое сотрудничество", "ru", "сотрудничать", True),  # one root, in a phrase
+        ("миротворчество", "ru", "миротворческого", False),  # ... not alone
         ("морской путь", "ru", "пути", True),  # a soft sign is an ending
         ("Batumi", "en", "батумского", True),  # a name made an adjective
         ("Putin", "en", "путина", True),  # a short name too, when all of it is there
@@ -352,6 +354,8 @@ def test_one_sided_topics_past_the_budget_are_minor_not_dropped() -> None:
     ("query", "text"),
     [
         ("exchange rate", "Окремо йшлося про обмінний курс гривні."),
+        # the adjective asked, the noun of the same root written
+        ("economic cooperation", "Обсуждались перспективы сотрудничества в экономике."),
         ("fertilizer exports", "Затронута тема экспорта российских удобрений."),
         ("protectionism", "双方应警惕保护主义抬头。"),
         ("cognac exports", "Azərbaycan konyakının ixracı da müzakirə olunub."),

@@ -93,9 +93,15 @@ class Alias(NamedTuple):
 
 
 def compile_alias(
-    text: str, *, related: bool = False, language: str = "", config: Config = Config()
+    text: str,
+    *,
+    related: bool = False,
+    language: str = "",
+    config: Config = Config(),
+    loose: bool = False,
 ) -> Alias | None:
-    """Compile one alias; None if it has no usable words.
+    """Compile one alias; None if it has no usable words. ``loose``: a word of the user's
+    question, whose Russian and Ukrainian forms may share a long root (see ``_stem_rule``).
 
     >>> [t.key for t in compile_alias("blockade of the Lachin corridor").terms]
     ['blockade', 'lachin', 'corridor']
@@ -132,7 +138,7 @@ def compile_alias(
             endings=(language or "en") if (language or "en") in _ENDINGS else "",
             max_drop=_max_drop(language, w.key, config),
             max_add=_MAX_ADD.get(language, config.max_suffix),
-            stem_rule=_stem_rule(language, w, several=len(content) > 1),
+            stem_rule=_stem_rule(language, w, several=len(content) > 1, loose=loose),
         )
         for w in content
     )
@@ -152,6 +158,10 @@ def compile_alias(
 # ("Qarabağ" is not "Qaradağ", "blokada" not "bloklar"); Armenian noun forms may replace three
 # ("սահմանազատում"/"սահմանազատման").
 _MAX_DROP = {"ru": 2, "uk": 2, "tr": 2, "az": 2}
+# In a phrase, a shared start this long is one root in Russian and Ukrainian, whatever follows
+# it (up to _ROOT_ENDING letters).
+_ROOT = 7
+_ROOT_ENDING = 6
 _CYRILLIC_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщґ")
 _CYRILLIC_VOWELS = frozenset("аеёиоуыэюяіїє")
 # ...and how many letters a form may add: Turkish and Azerbaijani stack suffixes ("esir
@@ -165,19 +175,30 @@ def _max_drop(language: str, key: str, config: Config) -> int:
     return min(config.max_suffix, _MAX_DROP.get(language, config.max_suffix))
 
 
-def _stem_rule(language: str, word: Word, *, several: bool = False) -> str:
+def _stem_rule(language: str, word: Word, *, several: bool = False, loose: bool = False) -> str:
     """A Russian or Ukrainian name ending in a hard consonant keeps all its letters, or trades
     a vowel for one, in every case ("Судан"/"Суданом", "Египет"/"Египта", "Харків"/"Харкова"):
     "суда" (of a court) is not Sudan, "трамвай" is not Trump. Turkish and Azerbaijani
     replace suffix vowels and soften a last consonant ("ilhak"/"ilhağı", "şehir"/"şehri"),
     they do not lose it: "İlham" is not "ilhakı" (annexation). A stem of three letters, too
     short to inflect alone ("мир" is not "мировой"), takes a short case ending in a phrase of
-    several ("սահմանային անցման կետ" finds "կետի", "морской путь" finds "пути"): "short"."""
+    several ("սահմանային անցման կետ" finds "կետի", "морской путь" finds "пути"): "short".
+    In a Russian or Ukrainian phrase or question, a word shares its long root with the noun
+    or adjective of the same subject ("экономическое сотрудничество" / "сотрудничества в
+    экономике"): "root". A lexicon alias of one word does not ("миротворчество",
+    peacemaking, is not "миротворческий", of peacekeeping)."""
     short = len(_short_stem(word.key)) == 3
     if several and short and language in _SHORT_ENDINGS and not word.is_caps:
         return "short"
     if language in ("tr", "az"):
         return "turkic"
+    if (
+        (several or loose)
+        and language in ("ru", "uk")
+        and len(word.key) >= _ROOT
+        and not word.text[:1].isupper()
+    ):
+        return "root"
     if (
         (language in ("ru", "uk") or (not language and "\u0400" <= word.key[:1] <= "\u04ff"))
         and word.text[:1].isupper()
@@ -239,7 +260,13 @@ def compile_topic(
         # "Putinin").
         if (is_related and not related) or (text, lang) in seen:
             continue
-        alias = compile_alias(text, related=is_related, language=lang, config=config)
+        alias = compile_alias(
+            text,
+            related=is_related,
+            language=lang,
+            config=config,
+            loose=topic.key.startswith("word:"),
+        )
         if alias is None or (
             foreign and lang == "en" and not all(t.name or t.caps for t in alias.terms)
         ):
@@ -609,7 +636,7 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         and len(a) - p <= term.max_drop
         and len(key) - p <= term.max_add
         and (
-            not term.stem_rule
+            term.stem_rule in ("", "root")
             or (
                 term.stem_rule == "whole"
                 and (p == len(a) or (a[p] in _CYRILLIC_VOWELS and len(key) >= len(a)))
@@ -619,6 +646,13 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         and (not term.endings or _latin_inflection(a, key, p, term.endings))
     ):
         return ("inflection", 95.0)
+    if (
+        term.stem_rule == "root"
+        and p >= _ROOT
+        and len(a) - p <= _ROOT_ENDING
+        and len(key) - p <= _ROOT_ENDING
+    ):
+        return ("inflection", 90.0)
     if term.name:
         if (
             len(a) >= config.min_variant_len
