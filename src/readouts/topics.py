@@ -600,6 +600,8 @@ def latin(word: str) -> str:
 
 def _unaccented(word: str) -> str:
     """``word`` without accents, in its own script."""
+    if word.isascii():
+        return word
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
