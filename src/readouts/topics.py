@@ -69,7 +69,8 @@ class Term(NamedTuple):
     max_drop: int = 3
     max_add: int = 3
     #: What an inflected form may do to the letters it replaces (see ``_stem_rule``): "whole",
-    #: keep as many; "turkic", keep their consonants; "": no more than ``max_drop`` says.
+    #: keep as many; "turkic", keep their consonants; "short", follow a three-letter stem with
+    #: up to two letters; "root", also share a long root; "": no more than ``max_drop`` says.
     stem_rule: str = ""
 
 
@@ -356,21 +357,20 @@ class ReadoutIndex:
             self.by_stem[key[:_MIN_STEM_INDEX]].append(key)
         self._by_translit: dict[str, list[str]] | None = None
         self._by_latin: dict[str, list[str]] | None = None
+        self._by_head: dict[str, list[str]] | None = None
         self._term_cache: dict[Term, dict[int, list[tuple[int, str, float]]]] = {}
 
     def _candidates(self, term: Term, config: Config) -> list[str]:
         """The readout's words that ``term`` may match, by the rules of ``_word_rule``."""
         a = term.key
         if term.stem_rule == "short":
-            # The stem and up to two more letters: by_stem's keys of four letters, and the
-            # stem itself.
-            stem = _short_stem(a)
-            return [
-                key
-                for head in (stem, *(k for k in self.by_stem if len(k) == 4 and k.startswith(stem)))
-                for key in self.by_stem.get(head, ())
-                if key.startswith(stem) and len(key) <= len(stem) + 2
-            ]
+            # The three-letter stem and up to two more letters.
+            if self._by_head is None:
+                self._by_head = defaultdict(list)
+                for key in self.vocab:
+                    if len(key) <= 5:
+                        self._by_head[key[:3]].append(key)
+            return list(self._by_head.get(_short_stem(a), ()))
         if len(a) < max(config.min_stem, _MIN_STEM_INDEX) or term.caps:
             return [a] if a in self.vocab else []
         head = a[: config.min_stem]
@@ -478,7 +478,7 @@ def _spells(ws: Sequence[Word], text: str, k: int, groups: Sequence[str]) -> int
     return None
 
 
-_SPELL_GAPS = frozenset({" ", "-", "‐", "‑", "–"})
+_SPELL_GAPS = frozenset({" ", *_HYPHENS, "–"})
 
 
 # In plain Latin script (English above all) a shared prefix is not enough: "missing" and
@@ -594,8 +594,7 @@ def latin(word: str) -> str:
     >>> latin("алиев"), latin("փաշինյան"), latin("erdoğan"), latin("kəhrəmanmaraş")
     ('aliev', 'pashinyan', 'erdogan', 'kehremanmaras')
     """
-    decomposed = unicodedata.normalize("NFKD", word.translate(_LATIN))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _unaccented(word.translate(_LATIN))
 
 
 def _unaccented(word: str) -> str:
@@ -1571,10 +1570,12 @@ def _grams(
 # What may stand between two words of one phrase: a space, a hyphen or dash joining them
 # ("Lao Cai–Hanoi"), a possessive ("Korean People's Army", "Workers' Party"), an opening
 # quotation mark after a noun (АЭС «Аккую»).
+_LINKS = frozenset({" ", *_HYPHENS, "–", "—", "' ", "'s ", "’ ", "’s ", " «", ' "', " “"})
+# What before a word makes it the start of what someone said (a colon) or of a new clause.
 _STARTS = re.compile(r"[:;—]")
+# Closing quotation marks and the opening marks they close.
 _OPENING = {"»": "«", '"': '"', "”": "“"}
 _CLOSING = frozenset(_OPENING)
-_LINKS = frozenset({" ", "-", "‐", "‑", "–", "—", "' ", "'s ", "’ ", "’s ", " «", ' "', " “"})
 
 
 _NAME_JOINERS = frozenset({"of", "the", "and", "de", "du", "des", "für"})
