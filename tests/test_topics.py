@@ -90,6 +90,16 @@ def test_query_with_own_aliases() -> None:
     ] == ["GERD"]
 
 
+def test_a_topic_the_lexicon_knows_is_also_found_by_the_askers_own_words() -> None:
+    # "nuclear energy" is a lexicon topic whose aliases do not say it this way.
+    text = "Il a plaidé pour la reconnaissance du nucléaire dans les politiques énergétiques."
+    assert [t for _, t, *_ in _mentions("nuclear energy", text)] == [
+        "nucléaire dans les politiques énergétiques"
+    ]
+    text = "La dissuasion nucléaire a été évoquée. Les politiques énergétiques aussi."
+    assert _mentions("nuclear energy", text) == []
+
+
 def test_initiator_english_and_russian() -> None:
     r = make_readout("Разговор состоялся по инициативе армянской стороны.", label="K")
     assert find_initiator(r).text == "армянской стороны"  # type: ignore[union-attr]

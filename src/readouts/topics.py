@@ -977,7 +977,13 @@ def resolve_query(name: str, lexicon: Lexicon, languages: frozenset[str] | None 
     if whole is not None or aliases:
         own = whole or replace(_word(base, languages=languages), key=f"query:{base.casefold()}")
         topic = _with_aliases(own, aliases, name=base)
-        return Query(topic.key, base, topic.description, topic.category, (Conjunction((topic,)),))
+        alternatives: tuple[Conjunction, ...] = (Conjunction((topic,)),)
+        # The user's own words, all in one sentence, answer too where the topic's aliases do
+        # not ("leaders' meeting": "a meeting at the level of leaders").
+        plain = _content_words(base)
+        if whole is not None and not aliases and len(plain) >= 2:
+            alternatives += (Conjunction(tuple(_word(w, languages=languages) for w in plain)),)
+        return Query(topic.key, base, topic.description, topic.category, alternatives)
     # "AU mission transition (ATMIS/AUSSOM)": what is in brackets are other names for it.
     bracketed = [p for group in _BRACKETS.findall(base) for p in re.split(r"\s*/\s*", group)]
     main = " ".join(_BRACKETS.sub(" ", base).split())
@@ -1036,6 +1042,12 @@ def _content_keys(text: str) -> list[str]:
     return [w.key for w in words(text) if w.key not in stop or w.is_caps]
 
 
+def _content_words(text: str) -> list[str]:
+    """The words of ``text`` that carry content, as written (capitals kept: "US")."""
+    stop = stopwords()
+    return [w.text for w in words(text) if w.key not in stop or w.is_caps]
+
+
 def _inflected(a: str, b: str) -> bool:
     """Whether English words ``a`` and ``b`` are forms of one word (the same, or differing by
     endings: "peacekeeper"/"peacekeepers"), not merely sharing a stem ("transit"/"transition")."""
@@ -1079,9 +1091,8 @@ def _conjunction(
     whole = _lexicon_topic(phrase, lexicon)
     if whole is not None:
         return Conjunction((_with_aliases(whole, (phrase,), name=phrase),))
-    stop = stopwords()
     # An abbreviation in capitals is a name even when its lower case is a stop word ("US").
-    ws = [w.text for w in words(phrase) if w.key not in stop or w.is_caps] or [
+    ws = _content_words(phrase) or [
         w.text for w in words(phrase)
     ]
     concepts: list[TopicDef] = []
