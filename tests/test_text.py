@@ -87,6 +87,11 @@ def test_normalize_is_nfc_after_removals() -> None:
         ("वार्ता हुई। अगला वाक्य।", ["वार्ता हुई।", "अगला वाक्य।"]),
         ("Talks went well 👍🏽. 🇷🇺 Putin spoke.", ["Talks went well 👍🏽.", "🇷🇺 Putin spoke."]),
         ("Putin spoke with Pashinyan", ["Putin spoke with Pashinyan"]),
+        (
+            "Am 24. und 25. Juni kommt ein 18. Sanktionspaket. Es sind 12. Dann Schluss.",
+            ["Am 24. und 25. Juni kommt ein 18. Sanktionspaket.", "Es sind 12.", "Dann Schluss."],
+        ),
+        ("Trade rose to 15. The talks went on.", ["Trade rose to 15.", "The talks went on."]),
         ("...", ["..."]),
         ("Путин and 习近平 discussed Լաչին. Next.", ["Путин and 习近平 discussed Լաչին.", "Next."]),
     ],

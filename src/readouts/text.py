@@ -141,6 +141,18 @@ _WORD_BEFORE = re.compile(r"[\w.]+$")
 _NEXT = re.compile(r"\s*(\S{0,12})")
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]$")
 _ENDS_SENTENCE_AFTER = frozenset({"u.s", "u.k", "u.n", "e.u", "etc", "u.s.a", "d.c"})
+# German writes ordinal numbers with a period ("am 25. Juni", "ein 18. Sanktionspaket", "des
+# 81. Jahrestages"), and its nouns start with a capital: a number of up to three digits ends
+# no sentence when a month follows it or an article or preposition stands before it.
+_MONTHS_AFTER_ORDINAL = frozenset(
+    "januar jänner februar märz april mai juni juli august september oktober november "
+    "dezember".split()
+)
+_BEFORE_ORDINAL = frozenset(
+    "am im zum zur vom beim des dem den der die das ein eine einem einen einer eines seit "
+    "bis ab".split()
+)
+_WORD_BEFORE_NUMBER = re.compile(r"(\w+)\s+$")
 _SENTENCE_STARTERS = frozenset({"the", "this", "he", "she", "they", "it", "we"})
 
 
@@ -163,11 +175,23 @@ def _is_boundary(paragraph: str, match: re.Match[str], start: int) -> bool:
             return False
         if len(token) == 1 and token.isalpha() and token.isupper():
             return False  # an initial: "V. Putin", "Nikol V. Pashinyan"
+        if token.isdigit() and len(token) <= 3 and _ordinal(paragraph, before, word):
+            return False
         if low in ABBREVIATIONS or "." in token.rstrip("."):
             # "Mr. Putin", "U.S. officials": only a boundary if the next word clearly starts a
             # sentence after an abbreviation that often ends one ("...in the U.S. The ...").
             return low in _ENDS_SENTENCE_AFTER and _starts_sentence(word)
     return not (nxt.islower() or nxt in _GOES_ON)
+
+
+def _ordinal(paragraph: str, number: re.Match[str], following: str) -> bool:
+    """Whether ``number`` (followed by a period and ``following``) is a German ordinal."""
+    if following.rstrip(".,;:").lower() in _MONTHS_AFTER_ORDINAL:
+        return True
+    before = _WORD_BEFORE_NUMBER.search(
+        paragraph, max(0, number.start() - _LOOK_BACK), number.start()
+    )
+    return before is not None and before.group(1) in _BEFORE_ORDINAL
 
 
 def _first_in_sentence(paragraph: str, start: int, token: re.Match[str]) -> bool:
