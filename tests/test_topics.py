@@ -54,10 +54,18 @@ def test_inflected_russian_and_armenian() -> None:
         ("EU", "They discussed Europe and its future."),
         ("art", "They discussed the artillery."),
         ("missing persons", "The monitoring mission was discussed."),
+        ("West Bank", "Western banks were hit by sanctions."),
     ],
 )
 def test_no_match_inside_unrelated_words(query: str, text: str) -> None:
     assert _mentions(query, text) == []
+
+
+def test_later_words_of_a_name_may_be_written_small() -> None:
+    assert [m[1] for m in _mentions("Korean Peninsula", "Peace on the Korean peninsula.")] == [
+        "Korean peninsula"
+    ]
+    assert _mentions("Korean Peninsula", "Peace on the korean peninsula.") == []
 
 
 def test_abbreviation_matches_in_capitals_only() -> None:

@@ -72,6 +72,9 @@ class Term(NamedTuple):
     #: keep as many; "turkic", keep their consonants; "short", follow a three-letter stem with
     #: up to two letters; "root", also share a long root; "": no more than ``max_drop`` says.
     stem_rule: str = ""
+    #: A later word of a name of capitalised words, which readouts also write in small
+    #: letters, as it is ("the Korean peninsula"; but "Western banks" is not the West Bank).
+    small_ok: bool = False
 
 
 class Alias(NamedTuple):
@@ -128,7 +131,8 @@ def compile_alias(
     # Nord") is a fixed phrase, small words included: in any order its words are ordinary
     # words ("Western banks", "European Union member states"). Not in German, which
     # capitalises every noun ("Normalisierung der Beziehungen" is not a name).
-    if language != "de" and len(content) > 1 and all(w.text[:1].isupper() for w in content):
+    name = language != "de" and len(content) > 1 and all(w.text[:1].isupper() for w in content)
+    if name:
         phrase = True
         content = all_words[all_words.index(content[0]) : all_words.index(content[-1]) + 1]
     terms = tuple(
@@ -140,8 +144,9 @@ def compile_alias(
             max_drop=_max_drop(language, w.key, config),
             max_add=_MAX_ADD.get(language, config.max_suffix),
             stem_rule=_stem_rule(language, w, several=len(content) > 1, loose=loose),
+            small_ok=name and k > 0,
         )
-        for w in content
+        for k, w in enumerate(content)
     )
     position = {id(w): k for k, w in enumerate(content)}
     joined = tuple(
@@ -430,7 +435,11 @@ class ReadoutIndex:
                     if term.caps and not text.isupper():
                         continue
                     # A capitalised alias word is a name: "Bank" in "West Bank" is not "banks".
-                    if term.name and not text[:1].isupper():
+                    if (
+                        term.name
+                        and not text[:1].isupper()
+                        and not (term.small_ok and name == "exact")
+                    ):
                         continue
                 found = get(s)
                 if found is None:
@@ -979,9 +988,15 @@ def resolve_query(name: str, lexicon: Lexicon, languages: frozenset[str] | None 
         topic = _with_aliases(own, aliases, name=base)
         alternatives: tuple[Conjunction, ...] = (Conjunction((topic,)),)
         # The user's own words, all in one sentence, answer too where the topic's aliases do
-        # not ("leaders' meeting": "a meeting at the level of leaders").
+        # not ("nuclear energy": "le nucléaire dans les politiques énergétiques"); not the
+        # words of a name apart ("West Bank" is not "Western banks").
         plain = _content_words(base)
-        if whole is not None and not aliases and len(plain) >= 2:
+        if (
+            whole is not None
+            and not aliases
+            and len(plain) >= 2
+            and not all(w[:1].isupper() for w in plain)
+        ):
             alternatives += (Conjunction(tuple(_word(w, languages=languages) for w in plain)),)
         return Query(topic.key, base, topic.description, topic.category, alternatives)
     # "AU mission transition (ATMIS/AUSSOM)": what is in brackets are other names for it.
