@@ -55,10 +55,29 @@ def test_inflected_russian_and_armenian() -> None:
         ("art", "They discussed the artillery."),
         ("missing persons", "The monitoring mission was discussed."),
         ("West Bank", "Western banks were hit by sanctions."),
+        ("formation", "The former minister spoke."),
+        # "car" is a French small word but an English content word: "car exports" (a name of
+        # the automotive industry) does not make "exports" a question about cars.
+        ("exports", "The carmakers met in Detroit."),
     ],
 )
 def test_no_match_inside_unrelated_words(query: str, text: str) -> None:
     assert _mentions(query, text) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("normalisation", "The two countries normalized ties in 1965."),
+        ("normalization", "Relations were normalised."),
+        ("stabilization", "The sides will help stabilise the region."),
+        ("organisation", "The organization met in Vienna."),
+    ],
+)
+def test_english_nouns_in_ation_and_ise_ize_spellings_find_their_verbs(
+    query: str, text: str
+) -> None:
+    assert _mentions(query, text)
 
 
 def test_later_words_of_a_name_may_be_written_small() -> None:

@@ -506,6 +506,16 @@ _LATIN_ALTERNATIONS = frozenset(
         "a/ese a/an a/ans e/ian e/ians y/ies y/ied ies/ied e/en y/ed"
     ).split()
 )
+# A verb and its noun in -ation ("normalization"/"normalized"), and the British -ise beside the
+# American -ize ("normalisation"/"normalized", "stabilise"/"stabilizing").
+_VERB_FORMS = ("e", "ed", "es", "ing")
+_LATIN_ALTERNATIONS |= frozenset(
+    frozenset((noun, verb)) for noun in ("ation", "ations") for verb in _VERB_FORMS
+) | frozenset(
+    frozenset(("s" + x, "z" + y))
+    for x in ("ation", "ations", *_VERB_FORMS)
+    for y in ("ation", "ations", *_VERB_FORMS)
+)
 
 
 # French and German inflect with a few endings too; a bare shared prefix lets "passe" find
@@ -643,8 +653,8 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
     p = len(os.path.commonprefix([a, key]))  # noqa: RUF071 - letters are what we compare
     if (
         p >= config.min_stem
-        and len(a) - p <= term.max_drop
-        and len(key) - p <= term.max_add
+        # A closed set of endings bounds what may differ (English "-isation"/"-ized" too).
+        and (term.endings or (len(a) - p <= term.max_drop and len(key) - p <= term.max_add))
         and (
             term.stem_rule in ("", "root")
             or (
@@ -1042,7 +1052,7 @@ def _lexicon_topic(phrase: str, lexicon: Lexicon) -> TopicDef | None:
     found = lexicon.find(phrase)
     if found is not None:
         return found
-    asked = _content_keys(phrase)
+    asked = _english_keys(phrase)
     if not asked:
         return None
     for alias, topic in _stem_sets(lexicon).get(frozenset(k[:_STEM] for k in asked), ()):
@@ -1054,6 +1064,13 @@ def _lexicon_topic(phrase: str, lexicon: Lexicon) -> TopicDef | None:
 def _content_keys(text: str) -> list[str]:
     """The keys of the words of ``text`` that carry content (capitals kept: "US")."""
     stop = stopwords()
+    return [w.key for w in words(text) if w.key not in stop or w.is_caps]
+
+
+def _english_keys(text: str) -> list[str]:
+    """The keys of the words of English ``text`` that carry content in English: a small word
+    of another language may be an English content word ("car exports" is not "exports")."""
+    stop = languages()["en"].stopwords
     return [w.key for w in words(text) if w.key not in stop or w.is_caps]
 
 
@@ -1085,7 +1102,7 @@ def _stem_sets(lexicon: Lexicon) -> dict[frozenset[str], list[tuple[list[str], T
             a for a, lang in zip(topic.aliases, languages, strict=True) if lang in ("en", "")
         ]
         for alias in (topic.name, *english):
-            keys = _content_keys(alias)
+            keys = _english_keys(alias)
             if keys:
                 out.setdefault(frozenset(k[:_STEM] for k in keys), []).append((keys, topic))
     return out
@@ -1107,9 +1124,7 @@ def _conjunction(
     if whole is not None:
         return Conjunction((_with_aliases(whole, (phrase,), name=phrase),))
     # An abbreviation in capitals is a name even when its lower case is a stop word ("US").
-    ws = _content_words(phrase) or [
-        w.text for w in words(phrase)
-    ]
+    ws = _content_words(phrase) or [w.text for w in words(phrase)]
     concepts: list[TopicDef] = []
     # Words (or phrases of the translation table, "code of conduct") no topic names, with
     # the English they are looked up as.
