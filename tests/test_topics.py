@@ -477,3 +477,14 @@ def test_an_acronym_finds_the_name_spelled_out_and_back(query: str, text: str, f
 def test_an_acronym_does_not_find_names_with_other_initials() -> None:
     assert _mentions("AfCFTA", "The African Union and the Free Trade Area of Asia met.") == []
     assert _mentions("Bi-National Commission", "The BNS and the B.N.C. were named.") == []
+
+
+def test_a_topic_inside_a_longer_one_sided_mention_yields_its_line_first() -> None:
+    text_a = (
+        "The sides condemned the attacks on energy infrastructure. They discussed the shadow fleet."
+    )
+    c = readouts.compare(text_a, "The sides met.", config=Config(one_sided_budget=2, discover=0))
+    # "energy" and "infrastructure" are already said by "attacks on energy infrastructure".
+    headline = {t.name for t in c.topics if not t.minor}
+    assert headline == {"energy infrastructure attacks", "shadow fleet"}
+    assert {t.name for t in c.topics if t.minor} == {"energy", "infrastructure"}

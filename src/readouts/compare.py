@@ -264,15 +264,26 @@ def _topic(
 
 
 def _mark_minor(topics: list[Topic], budget: int) -> list[Topic]:
-    """``topics`` with the one-sided ones past ``budget`` per side marked minor: those the
-    side gives the least weight (fewest sentences, common nouns before names, raised last).
-    The user's questions always stay in the headline."""
+    """``topics`` with the one-sided ones past ``budget`` per side marked minor: first those a
+    longer mention of another one-sided topic already says, then those the side gives the
+    least weight (fewest sentences, common nouns before names, raised last). The user's
+    questions always stay in the headline."""
     minor: set[str] = set()
     for side, status in enumerate(("only_a", "only_b")):
         asked = sum(t.status == status and t.origin == "query" for t in topics)
+        one_sided = [t for t in topics if t.status == status]
+        # "energy" in "attacks on energy infrastructure", "summit" in "BRICS summit in Kazan":
+        # a topic a longer mention of another one-sided topic already says yields its line.
+        spans = _spans_by_sentence({t.key: t.mentions[side] for t in one_sided})
+        said = {
+            t.key
+            for t in one_sided
+            if all(_inside_other(m, t.key, spans) for m in t.mentions[side])
+        }
         found = sorted(
-            (t for t in topics if t.status == status and t.origin != "query"),
+            (t for t in one_sided if t.origin != "query"),
             key=lambda t: (
+                t.key in said,
                 -t.emphasis[side].sentences,
                 not any(m.text[:1].isupper() for m in t.mentions[side]),
                 t.emphasis[side].first_rank,
