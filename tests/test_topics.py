@@ -82,6 +82,20 @@ def test_english_nouns_in_ation_and_ise_ize_spellings_find_their_verbs(
     assert _mentions(query, text)
 
 
+def test_a_german_word_of_a_question_is_found_in_compounds() -> None:
+    assert [m[1] for m in _mentions("attacks", "Die Luftangriffe wurden verurteilt.")] == [
+        "Luftangriffe"
+    ]
+    assert [m[1] for m in _mentions("supply", "Die Energieversorgung ist sicher.")] == [
+        "Energieversorgung"
+    ]
+    assert [m[1] for m in _mentions("attacks", "Der Angriffsplan wurde besprochen.")] == [
+        "Angriffsplan"
+    ]
+    # A part is five letters at least: "Rat" (council) is not in "Vorrat" (stock).
+    assert _mentions("council", "Der Vorrat reicht.") == []
+
+
 def test_later_words_of_a_name_may_be_written_small() -> None:
     assert [m[1] for m in _mentions("Korean Peninsula", "Peace on the Korean peninsula.")] == [
         "Korean peninsula"

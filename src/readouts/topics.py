@@ -192,10 +192,14 @@ def _stem_rule(language: str, word: Word, *, several: bool = False, loose: bool 
     In a Russian or Ukrainian phrase or question, a word shares its long root with the noun
     or adjective of the same subject ("экономическое сотрудничество" / "сотрудничества в
     экономике"): "root". A lexicon alias of one word does not ("миротворчество",
-    peacemaking, is not "миротворческий", of peacekeeping)."""
+    peacemaking, is not "миротворческий", of peacekeeping). A German word of a question is
+    also the last part of a compound ("Zölle" / "Zusatzzölle", "Angriffe" / "Luftangriffe"):
+    "compound"."""
     short = len(_short_stem(word.key)) == 3
     if several and short and language in _SHORT_ENDINGS and not word.is_caps:
         return "short"
+    if loose and language == "de" and len(word.key) >= _COMPOUND_HEAD:
+        return "compound"
     if language in ("tr", "az"):
         return "turkic"
     if (
@@ -214,6 +218,10 @@ def _stem_rule(language: str, word: Word, *, several: bool = False, loose: bool 
     return ""
 
 
+# The shortest German word found as part of a compound ("Rat" is not in "Vorrat"), and the
+# fewest letters a compound adds to its first part ("Energiepreise", not "Energien").
+_COMPOUND_HEAD = 5
+_COMPOUND_REST = 4
 # Languages whose three-letter stems take case endings of up to two letters in a phrase.
 _SHORT_ENDINGS = frozenset({"ru", "uk", "hy", "tr", "az"})
 
@@ -380,6 +388,9 @@ class ReadoutIndex:
             return [a] if a in self.vocab else []
         head = a[: config.min_stem]
         found = [key for key in self.by_stem.get(a[:_MIN_STEM_INDEX], ()) if key.startswith(head)]
+        if term.stem_rule == "compound":
+            # A question's word ends compounds: few words, so every one is looked at.
+            found += [k for k in self.vocab if a[:_MIN_STEM_INDEX] in k[3:] and k not in found]
         if term.name and len(a) >= config.min_variant_len:
             if self._by_translit is None:
                 # Only words long enough to be variants (see _word_rule): most words are short.
@@ -656,7 +667,7 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         # A closed set of endings bounds what may differ (English "-isation"/"-ized" too).
         and (term.endings or (len(a) - p <= term.max_drop and len(key) - p <= term.max_add))
         and (
-            term.stem_rule in ("", "root")
+            term.stem_rule in ("", "root", "compound")
             or (
                 term.stem_rule == "whole"
                 and (p == len(a) or (a[p] in _CYRILLIC_VOWELS and len(key) >= len(a)))
@@ -666,6 +677,17 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         and (not term.endings or _latin_inflection(a, key, p, term.endings))
     ):
         return ("inflection", 95.0)
+    if term.stem_rule == "compound":
+        # The first part ("Energie-versorgung", "Grenz-kontrollen"), or the last: what the
+        # compound starts with is then at least three letters ("Luft-angriffe").
+        stem = a[:-1] if a.endswith("e") else a
+        if key.startswith(stem) and len(key) - len(a) >= _COMPOUND_REST:
+            return ("inflection", 85.0)
+        for start in range(3, len(key) - len(a) + 2):
+            end = key[start:]
+            q = len(os.path.commonprefix([a, end]))  # noqa: RUF071 - letters, not paths
+            if end == a or (q >= len(a) - 1 and _latin_inflection(a, end, q, "de")):
+                return ("inflection", 85.0)
     if (
         term.stem_rule == "root"
         and p >= _ROOT
