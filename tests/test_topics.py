@@ -334,6 +334,12 @@ def test_russian_yo_and_short_cyrillic_names() -> None:
     assert _mentions("Akkuyu", "Строительство АЭС «Аккую» идёт по графику.")
 
 
+def test_chinese_pairs_of_countries_name_both() -> None:
+    # 中韩: China and (South) Korea, as Chinese readouts write every pair of countries.
+    text = "双方同意加快中韩自由贸易协定第二阶段谈判。"
+    assert [m[1] for m in _mentions("Korea-China FTA", text)] == ["中韩自由贸易协定"]
+
+
 def test_taiwan_asked_finds_the_one_china_formula() -> None:
     assert _mentions("Taiwan", "法方坚定奉行一个中国政策。")
 
