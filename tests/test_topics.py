@@ -301,6 +301,8 @@ def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
         ("миротворчество", "ru", "миротворческого", False),  # ... not alone
         ("морской путь", "ru", "пути", True),  # a soft sign is an ending
         ("Batumi", "en", "батумского", True),  # a name made an adjective
+        ("Kambarata", "en", "камбаратинской", True),  # ... of a name in -a
+        ("Kambarata", "en", "камбаратинскимися", False),  # ... with an adjective's ending
         ("Putin", "en", "путина", True),  # a short name too, when all of it is there
         ("Lars", "en", "լարսի", True),
         ("Mali", "en", "малый", False),  # ... but a short name's last letter may not change

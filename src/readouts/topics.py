@@ -717,11 +717,13 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
             ta, tk = (translit_key(a), translit_key(latin(key))) if long else (a, latin(key))
             p = len(os.path.commonprefix([ta, tk]))  # noqa: RUF071 - letters, not paths
             whole = len(ta) - (not _LATIN_SCRIPT.match(key) and long)
-            # A name made an adjective takes a longer ending ("Батумского", "Batumi").
+            # A name made an adjective takes a longer ending ("Батумского", "Batumi";
+            # "Камбаратинской", "Kambarata").
             rest = tk[p:]
             if p >= whole and (
                 len(rest) <= config.max_suffix
                 or (long and rest.startswith("sk") and len(rest) <= config.max_suffix + 3)
+                or (long and rest.startswith("insk") and len(rest) <= config.max_suffix + 4)
             ):
                 return ("variant", 85.0)
     return None
