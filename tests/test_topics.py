@@ -510,3 +510,15 @@ def test_a_topic_inside_a_longer_one_sided_mention_yields_its_line_first() -> No
     headline = {t.name for t in c.topics if not t.minor}
     assert headline == {"energy infrastructure attacks", "shadow fleet"}
     assert {t.name for t in c.topics if t.minor} == {"energy", "infrastructure"}
+
+
+def test_discovery_prefers_a_name_to_a_phrase_of_equal_salience() -> None:
+    a = "Стороны обсудили ракетный комплекс «Орешник». Отмечены прочные мосты дружбы."
+    c = readouts.compare(a, "Стороны провели переговоры.", config=Config(discover=1))
+    assert [t.name for t in c.topics if t.origin == "discovered"] == ["Орешник"]
+
+
+def test_titles_of_monarchs_are_not_discovered_as_subjects() -> None:
+    a = "His Royal Highness the Crown Prince received the delegation. Sudan was discussed."
+    c = readouts.compare(a, "The delegation was received.")
+    assert not [t.name for t in c.topics if t.origin == "discovered" and "Prince" in t.name]

@@ -1510,7 +1510,7 @@ def discover(
             cand.occurrences.append((s, start, end))
     ranked = sorted(
         (c for c in candidates.values() if c.salience >= config.min_salience),
-        key=lambda c: (-c.salience, -c.words, c.text.casefold()),
+        key=lambda c: (-c.salience, not c.name, -c.words, c.text.casefold()),
     )
     chosen: list[_Candidate] = []
     for cand in ranked:
