@@ -58,6 +58,11 @@ def test_inflected_russian_and_armenian() -> None:
         ("formation", "The former minister spoke."),
         # An actor of a conflict is a sign of it, not another name for it.
         ("Polisario Front", "They discussed the autonomy plan for Western Sahara."),
+        # Vietnam and Korea speak of their own national reunification.
+        (
+            "one-China principle",
+            "They recalled the struggle for national independence and reunification.",
+        ),
         # "car" is a French small word but an English content word: "car exports" (a name of
         # the automotive industry) does not make "exports" a question about cars.
         ("exports", "The carmakers met in Detroit."),
