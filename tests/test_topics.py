@@ -529,3 +529,11 @@ def test_a_national_reunification_is_not_the_one_china_principle() -> None:
     text = "They recalled the struggle for national independence and reunification."
     c = readouts.compare(text, "The sides met.")
     assert "one-china-principle" not in {t.key for t in c.topics}
+
+
+def test_numbers_in_a_name_are_not_stop_words() -> None:
+    # "дві держави для двох народів" is the two-state solution; a head of state thanking a
+    # people is not.
+    text = "Глава держави подякував канцлеру, уряду та всьому німецькому народу."
+    c = readouts.compare(text, "Der Bundeskanzler empfing den Präsidenten.")
+    assert "two-state-solution" not in {t.key for t in c.topics}
