@@ -58,6 +58,8 @@ def test_inflected_russian_and_armenian() -> None:
         ("formation", "The former minister spoke."),
         # Seafood is a trade of its own, not a sign of fishermen.
         ("fishermen", "Exports of aquatic products to China grew."),
+        # The Global South is a topic of its own, not a sign of BRICS.
+        ("BRICS", "Both leaders spoke for the Global South."),
         # An actor of a conflict is a sign of it, not another name for it.
         ("Polisario Front", "They discussed the autonomy plan for Western Sahara."),
         # "car" is a French small word but an English content word: "car exports" (a name of
