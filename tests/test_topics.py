@@ -306,6 +306,7 @@ def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
         ("морской путь", "ru", "пути", True),  # a soft sign is an ending
         ("Batumi", "en", "батумского", True),  # a name made an adjective
         ("Kambarata", "en", "камбаратинской", True),  # ... of a name in -a
+        ("Vietsovpetro", "en", "вьетсовпетро", True),  # a soft sign before a vowel is an i
         ("Kambarata", "en", "камбаратинскимися", False),  # ... with an adjective's ending
         ("Putin", "en", "путина", True),  # a short name too, when all of it is there
         ("Lars", "en", "լարսի", True),

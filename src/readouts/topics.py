@@ -623,7 +623,12 @@ def latin(word: str) -> str:
 
     >>> latin("алиев"), latin("փաշինյան"), latin("erdoğan"), latin("kəhrəmanmaraş")
     ('aliev', 'pashinyan', 'erdogan', 'kehremanmaras')
+    >>> latin("вьетнам"), latin("мьянма")
+    ('vietnam', 'mianma')
     """
+    if "ь" in word:
+        # A soft sign before a vowel is the i of Latin spellings (Вьетнам, Vietnam).
+        word = word.replace("ье", "ie").replace("ья", "ia").replace("ью", "iu")
     return _unaccented(word.translate(_LATIN))
 
 
