@@ -100,6 +100,11 @@ def test_a_german_word_of_a_question_is_found_in_compounds() -> None:
     assert _mentions("council", "Der Vorrat reicht.") == []
 
 
+def test_a_question_word_is_found_in_its_other_english_spelling() -> None:
+    text = "They discussed defense equipment and technology."
+    assert [m[1] for m in _mentions("defence equipment", text)] == ["defense equipment"]
+
+
 def test_later_words_of_a_name_may_be_written_small() -> None:
     assert [m[1] for m in _mentions("Korean Peninsula", "Peace on the Korean peninsula.")] == [
         "Korean peninsula"

@@ -1197,12 +1197,29 @@ def _word(
     readouts in ``languages`` say it (the translation tables' entry for ``english``, by
     default the word itself)."""
     said = said_as(english or word, languages)
+    spelled = _other_spellings(word)
     return TopicDef(
         key=f"word:{word.casefold()}",
         name=word,
-        aliases=(word, *(form for _, form in said)),
-        alias_languages=("", *(code for code, _ in said)),
+        aliases=(word, *spelled, *(form for _, form in said)),
+        alias_languages=("",) * (1 + len(spelled)) + tuple(code for code, _ in said),
     )
+
+
+# British and American spellings of one English word (the other way round too, where the
+# ending says which): "defence"/"defense", "labour"/"labor", "centre"/"center",
+# "programme"/"program", "dialogue"/"dialog".
+_SPELLINGS = (
+    ("ence", "ense"), ("ense", "ence"), ("our", "or"), ("or", "our"), ("tre", "ter"),
+    ("amme", "am"), ("ogue", "og"),
+)  # fmt: skip
+
+
+def _other_spellings(word: str) -> tuple[str, ...]:
+    """The other spellings of a lower-case English word of five letters or more."""
+    if len(word) < 5 or not word.isascii() or not word.isalpha() or not word.islower():
+        return ()
+    return tuple(word[: -len(old)] + new for old, new in _SPELLINGS if word.endswith(old))
 
 
 def find_query_mentions(
