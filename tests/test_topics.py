@@ -100,6 +100,10 @@ def test_a_german_word_of_a_question_is_found_in_compounds() -> None:
     assert _mentions("council", "Der Vorrat reicht.") == []
 
 
+def test_oil_and_gas_answer_a_question_about_energy() -> None:
+    assert _mentions("energy", "Investment in the oil and gas sector grew.")
+
+
 def test_a_question_word_is_found_in_its_other_english_spelling() -> None:
     text = "They discussed defense equipment and technology."
     assert [m[1] for m in _mentions("defence equipment", text)] == ["defense equipment"]
