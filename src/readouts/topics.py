@@ -1029,7 +1029,7 @@ def resolve_query(name: str, lexicon: Lexicon, languages: frozenset[str] | None 
         # The user's own words, all in one sentence, answer too where the topic's aliases do
         # not ("nuclear energy": "le nucléaire dans les politiques énergétiques"); not the
         # words of a name apart ("West Bank" is not "Western banks").
-        plain = _content_words(base)
+        plain = [w.text for w in _content(base, stopwords())]
         if (
             whole is not None
             and not aliases
@@ -1090,23 +1090,15 @@ def _lexicon_topic(phrase: str, lexicon: Lexicon) -> TopicDef | None:
     return None
 
 
-def _content_keys(text: str) -> list[str]:
-    """The keys of the words of ``text`` that carry content (capitals kept: "US")."""
-    stop = stopwords()
-    return [w.key for w in words(text) if w.key not in stop or w.is_caps]
+def _content(text: str, stop: frozenset[str]) -> list[Word]:
+    """The words of ``text`` that carry content: not in ``stop``, or capitals ("US")."""
+    return [w for w in words(text) if w.key not in stop or w.is_caps]
 
 
 def _english_keys(text: str) -> list[str]:
     """The keys of the words of English ``text`` that carry content in English: a small word
     of another language may be an English content word ("car exports" is not "exports")."""
-    stop = languages()["en"].stopwords
-    return [w.key for w in words(text) if w.key not in stop or w.is_caps]
-
-
-def _content_words(text: str) -> list[str]:
-    """The words of ``text`` that carry content, as written (capitals kept: "US")."""
-    stop = stopwords()
-    return [w.text for w in words(text) if w.key not in stop or w.is_caps]
+    return [w.key for w in _content(text, languages()["en"].stopwords)]
 
 
 def _inflected(a: str, b: str) -> bool:
@@ -1153,7 +1145,7 @@ def _conjunction(
     if whole is not None:
         return Conjunction((_with_aliases(whole, (phrase,), name=phrase),))
     # An abbreviation in capitals is a name even when its lower case is a stop word ("US").
-    ws = _content_words(phrase) or [w.text for w in words(phrase)]
+    ws = [w.text for w in _content(phrase, stopwords()) or words(phrase)]
     concepts: list[TopicDef] = []
     # Words (or phrases of the translation table, "code of conduct") no topic names, with
     # the English they are looked up as.
