@@ -70,7 +70,8 @@ class Term(NamedTuple):
     max_add: int = 3
     #: What an inflected form may do to the letters it replaces (see ``_stem_rule``): "whole",
     #: keep as many; "turkic", keep their consonants; "short", follow a three-letter stem with
-    #: up to two letters; "root", also share a long root; "": no more than ``max_drop`` says.
+    #: up to two letters; "root", also share a long root; "compound", also stand as part of a
+    #: German compound; "": no more than ``max_drop`` says.
     stem_rule: str = ""
     #: A later word of a name of capitalised words, which readouts also write in small
     #: letters, as it is ("the Korean peninsula"; but "Western banks" is not the West Bank).
