@@ -138,6 +138,12 @@ def main() -> int:
     parser.add_argument("pairs", nargs="*", help="sample folder names (default: all)")
     args = parser.parse_args()
     only = frozenset(args.pairs)
+    unknown = sorted(only - {path.parent.name for path in SAMPLES.glob("*/meta.json")})
+    if unknown:
+        parser.error(
+            f"no annotated sample named {', '.join(unknown)} under {SAMPLES}; "
+            "give folder names, not paths"
+        )
     s = score(verbose=args.verbose, only=only)
     accuracy = s.right / s.asked
     baseline = s.baseline_right / s.asked
