@@ -289,6 +289,20 @@ def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
     assert not any("Հայաստան" in name for name in discovered), discovered
 
 
+def test_every_name_of_a_shared_country_in_a_sentence_is_shared() -> None:
+    # The sentence's mention of the United States is "U.S."; "the United States" later in
+    # it is the same country, which the other side names too ("США").
+    c = readouts.compare(
+        "Міністр обговорив з держсекретарем США подальші кроки. Україна погодилася на "
+        "пропозицію США.",
+        "The Secretary and the Foreign Minister met in Brussels. Secretary Rubio welcomed "
+        "Ukraine's acceptance of the U.S. proposal and noted that the United States continues "
+        "to press for peace.",
+        labels=("Kyiv", "Washington"),
+    )
+    assert "United States" not in [t.name for t in c.only("Washington")]
+
+
 @pytest.mark.parametrize(
     ("alias", "language", "word", "matches"),
     [
