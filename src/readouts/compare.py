@@ -19,8 +19,8 @@ from readouts.lexicon import Lexicon, builtin_lexicon
 from readouts.model import Comparison, Emphasis, Mention, Origin, Readout, Status, Topic
 from readouts.text import make_readout
 from readouts.topics import (
-    alias_spans,
     ReadoutIndex,
+    alias_spans,
     discover,
     find_initiator,
     find_query_mentions,
