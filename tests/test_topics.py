@@ -289,6 +289,25 @@ def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
     assert not any("Հայաստան" in name for name in discovered), discovered
 
 
+def test_latin_letters_written_against_chinese_are_a_word_of_their_own() -> None:
+    assert [m[1] for m in _mentions("RCEP", "双方同意推动RCEP高质量实施。")] == ["RCEP"]
+    assert [m[1] for m in _mentions("G20", "中方支持G20峰会。")] == ["G20"]
+
+
+def test_every_name_of_a_shared_country_in_a_sentence_is_shared() -> None:
+    # The sentence's mention of the United States is "U.S."; "the United States" later in
+    # it is the same country, which the other side names too ("США").
+    c = readouts.compare(
+        "Міністр обговорив з держсекретарем США подальші кроки. Україна погодилася на "
+        "пропозицію США.",
+        "The Secretary and the Foreign Minister met in Brussels. Secretary Rubio welcomed "
+        "Ukraine's acceptance of the U.S. proposal and noted that the United States continues "
+        "to press for peace.",
+        labels=("Kyiv", "Washington"),
+    )
+    assert "United States" not in [t.name for t in c.only("Washington")]
+
+
 @pytest.mark.parametrize(
     ("alias", "language", "word", "matches"),
     [

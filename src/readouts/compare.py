@@ -20,6 +20,7 @@ from readouts.model import Comparison, Emphasis, Mention, Origin, Readout, Statu
 from readouts.text import make_readout
 from readouts.topics import (
     ReadoutIndex,
+    alias_spans,
     discover,
     find_initiator,
     find_query_mentions,
@@ -175,12 +176,12 @@ def _compare(
                 covered.append((initiator.sentence, initiator.start, initiator.end))
             # Names of a topic both sides mention in their own words ("PRC" / "China") are not
             # one-sided, even for topics the report lists only when asked.
-            shared = [
-                (m.sentence, m.start, m.end)
-                for key, ms in asked_only[side].items()
-                if key in asked_only[1 - side]
-                for m in ms
-            ]
+            shared = alias_spans(
+                index[side],
+                lexicon,
+                [key for key in asked_only[side] if key in asked_only[1 - side]],
+                config,
+            )
             # Discovery fills the one-sided list up to the budget, after what the lexicon and
             # the user's questions already found.
             status = ("only_a", "only_b")[side]

@@ -314,7 +314,12 @@ def fold(word: str) -> str:
     return word[start:end].casefold().translate(_FOLD)
 
 
-_SPLIT_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# Chinese runs and the Latin letters or digits written against them ("推动RCEP实施") are
+# separate words.
+_SPLIT_WORD = re.compile(
+    r"[^\W\u3400-\u9fff\uf900-\ufaff]+(?:['’][^\W\u3400-\u9fff\uf900-\ufaff]+)*"
+    r"|[\u3400-\u9fff\uf900-\ufaff]+"
+)
 
 
 class Word(NamedTuple):

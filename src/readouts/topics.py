@@ -948,6 +948,21 @@ def lexicon_mentions(
     return out
 
 
+def alias_spans(
+    index: ReadoutIndex, lexicon: Lexicon, keys: Iterable[str], config: Config
+) -> list[tuple[int, int, int]]:
+    """(sentence, start, end) of every alias of the topics ``keys`` in the readout, not only
+    the best per sentence: "the United States" where the sentence's mention is "American"."""
+    matchers = _compiled_lexicon(lexicon, config, index.languages)
+    order = {key: k for k, key in enumerate(lexicon.topics)}
+    return [
+        found[:3]
+        for key in keys
+        for alias in matchers[order[key]].aliases
+        for found in _alias_mentions(index, alias, config)
+    ]
+
+
 _HAN_ALIAS = "\x00han"  # what a Chinese alias needs: a Chinese character in the readout
 
 
