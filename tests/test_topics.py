@@ -289,6 +289,12 @@ def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
     assert not any("Հայաստան" in name for name in discovered), discovered
 
 
+def test_a_number_in_a_question_names_no_topic() -> None:
+    # "3" is a word of the "3+3 platform" aliases, and no name of it.
+    q = resolve_query("CHP-3 power plant", builtin_lexicon())
+    assert all(t.key.startswith("word:") for alt in q.alternatives for t in alt.required)
+
+
 def test_latin_letters_written_against_chinese_are_a_word_of_their_own() -> None:
     assert [m[1] for m in _mentions("RCEP", "双方同意推动RCEP高质量实施。")] == ["RCEP"]
     assert [m[1] for m in _mentions("G20", "中方支持G20峰会。")] == ["G20"]

@@ -1098,8 +1098,8 @@ def _lexicon_topic(phrase: str, lexicon: Lexicon) -> TopicDef | None:
     if found is not None:
         return found
     asked = _english_keys(phrase)
-    if not asked:
-        return None
+    if not asked or all(k.isdigit() for k in asked):
+        return None  # a number names no topic ("CHP-3" is not the 3+3 platform)
     for alias, topic in _stem_sets(lexicon).get(frozenset(k[:_STEM] for k in asked), ()):
         if all(any(_inflected(a, b) for b in alias) for a in asked):
             return topic
