@@ -289,6 +289,13 @@ def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
     assert not any("Հայաստան" in name for name in discovered), discovered
 
 
+def test_the_parts_of_a_hyphenated_word_the_other_way_round_are_not_an_alias() -> None:
+    c = readouts.compare("They condemned cross-border terrorism.", "They discussed trade.")
+    assert "border crossing points" not in [t.name for t in c.topics]
+    c = readouts.compare("They discussed the border crossing at Larsi.", "They discussed trade.")
+    assert "border crossing points" in [t.name for t in c.topics]
+
+
 def test_a_number_in_a_question_names_no_topic() -> None:
     # "3" is a word of the "3+3 platform" aliases, and no name of it.
     q = resolve_query("CHP-3 power plant", builtin_lexicon())

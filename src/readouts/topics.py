@@ -812,6 +812,14 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
             continue
         positions, rules, score = choice
         ws = index.sentence_words[s]
+        text = index.readout.sentences[s].text
+        if any(
+            later == earlier - 1 and text[ws[later].end : ws[earlier].start] in _HYPHENS
+            for k, earlier in enumerate(positions)
+            for later in positions[k + 1 :]
+        ):
+            continue  # the two parts of one word, the other way round: "cross-border" is no
+            # "border crossing"
         first, last = min(positions), max(positions)
         in_order = positions == sorted(positions) and last - first < alias.size + 1
         if not in_order:
