@@ -558,6 +558,24 @@ def test_a_topic_inside_a_longer_one_sided_mention_yields_its_line_first() -> No
     assert {t.name for t in c.topics if t.minor} == {"energy", "infrastructure"}
 
 
+def test_boilerplate_yields_its_line_first_and_leaves_room_for_discovered_names() -> None:
+    text_a = (
+        "The leaders praised their strategic partnership and the dialogue between them. "
+        "They discussed the sanctions. They also discussed the Land Bridge project."
+    )
+    c = readouts.compare(text_a, "The sides met.", config=Config(one_sided_budget=2))
+    headline = {t.name for t in c.topics if not t.minor}
+    assert headline == {"sanctions", "Land Bridge"}
+    assert {t.name for t in c.topics if t.minor} == {"strategic partnership", "dialogue"}
+
+
+def test_a_lexicon_says_which_topics_are_boilerplate() -> None:
+    lex, _ = parse_lexicon('[topics.ritual]\nname = "ritual"\nboilerplate = true', source="t.toml")
+    assert lex.topics["ritual"].boilerplate
+    with pytest.raises(readouts.LexiconError, match="boilerplate"):
+        parse_lexicon('[topics.ritual]\nboilerplate = "yes"', source="t.toml")
+
+
 def test_discovery_prefers_a_name_to_a_phrase_of_equal_salience() -> None:
     a = "Стороны обсудили ракетный комплекс «Орешник». Отмечены прочные мосты дружбы."
     c = readouts.compare(a, "Стороны провели переговоры.", config=Config(discover=1))

@@ -161,6 +161,7 @@ def _compare(
                     key, known.name, "lexicon", pair, known.description, known.category
                 )
     initiators = (find_initiator(ra), find_initiator(rb))
+    boilerplate = frozenset(k for k, t in lexicon.topics.items() if t.boilerplate)
     if config.discover > 0:
         asked_only = [
             {k: ms for k, ms in side.items() if lexicon.topics[k].ask_only} for side in per_side
@@ -185,7 +186,10 @@ def _compare(
             # Discovery fills the one-sided list up to the budget, after what the lexicon and
             # the user's questions already found.
             status = ("only_a", "only_b")[side]
-            one_sided = sum(t.status == status for t in ledger.values())
+            # Boilerplate yields its line to what discovery finds (see _mark_minor).
+            one_sided = sum(
+                t.status == status and t.key not in boilerplate for t in ledger.values()
+            )
             limit = min(config.discover, config.one_sided_budget - one_sided)
             found = discover(
                 index[side], index[1 - side], covered, shared=shared, limit=limit, config=config
@@ -204,7 +208,7 @@ def _compare(
         replace(t, emphasis=(emphasis[0].get(key, Emphasis()), emphasis[1].get(key, Emphasis())))
         for key, t in ledger.items()
     ]
-    result = sorted(_mark_minor(weighed, config.one_sided_budget), key=_ledger_order)
+    result = sorted(_mark_minor(weighed, config.one_sided_budget, boilerplate), key=_ledger_order)
     # What each sentence is about, for the aligner: sentences that mention one topic in
     # different words belong side by side.
     hints: tuple[list[set[str]], list[set[str]]] = (
@@ -264,11 +268,13 @@ def _topic(
     return Topic(key, name, origin, status, mentions, description=description, category=category)
 
 
-def _mark_minor(topics: list[Topic], budget: int) -> list[Topic]:
+def _mark_minor(
+    topics: list[Topic], budget: int, boilerplate: frozenset[str] = frozenset()
+) -> list[Topic]:
     """``topics`` with the one-sided ones past ``budget`` per side marked minor: first those a
-    longer mention of another one-sided topic already says, then those the side gives the
-    least weight (fewest sentences, common nouns before names, raised last). The user's
-    questions always stay in the headline."""
+    longer mention of another one-sided topic already says, then diplomatic ``boilerplate``,
+    then those the side gives the least weight (fewest sentences, common nouns before names,
+    raised last). The user's questions always stay in the headline."""
     minor: set[str] = set()
     for side, status in enumerate(("only_a", "only_b")):
         asked = sum(t.status == status and t.origin == "query" for t in topics)
@@ -285,6 +291,7 @@ def _mark_minor(topics: list[Topic], budget: int) -> list[Topic]:
             (t for t in one_sided if t.origin != "query"),
             key=lambda t: (
                 t.key in said,
+                t.key in boilerplate,
                 -t.emphasis[side].sentences,
                 not any(m.text[:1].isupper() for m in t.mentions[side]),
                 t.emphasis[side].first_rank,

@@ -32,7 +32,9 @@ from typing import Any
 
 from readouts.errors import LexiconError
 
-_KEYS = {"name", "description", "category", "aliases", "related", "extend", "ask_only"}
+_KEYS = {
+    "name", "description", "category", "aliases", "related", "extend", "ask_only", "boilerplate"
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,10 @@ class TopicDef:
     #: countries that took part, so listing them would drown the report); always found when
     #: a user asks.
     ask_only: bool = False
+    #: Diplomatic boilerplate ("bilateral relations", "dialogue", "high-level visit"): every
+    #: readout has some; when one side has more one-sided topics than the summary's budget,
+    #: these are the first to be listed as minor, and do not keep discovered names out.
+    boilerplate: bool = False
 
     def aliases_for(self, languages: frozenset[str] | None) -> tuple[tuple[str, bool, str], ...]:
         """(alias, is_related, language) usable in a readout written in one of ``languages``
@@ -196,7 +202,7 @@ def parse_lexicon(text: str, *, source: str, fmt: str = "toml") -> tuple[Lexicon
         for name in ("name", "description", "category"):
             if not isinstance(body.get(name, ""), str):
                 raise LexiconError(f"{where()}: {name!r} must be a string")
-        for name in ("extend", "ask_only"):
+        for name in ("extend", "ask_only", "boilerplate"):
             if not isinstance(body.get(name, False), bool):
                 raise LexiconError(f"{where()}: {name!r} must be true or false")
         topics[key] = TopicDef(
@@ -207,6 +213,7 @@ def parse_lexicon(text: str, *, source: str, fmt: str = "toml") -> tuple[Lexicon
             aliases=lists["aliases"],
             related=lists["related"],
             ask_only=body.get("ask_only", False),
+            boilerplate=body.get("boilerplate", False),
         )
         if body.get("extend") is True:
             extend.add(key)
