@@ -307,6 +307,15 @@ def test_latin_letters_written_against_chinese_are_a_word_of_their_own() -> None
     assert [m[1] for m in _mentions("G20", "中方支持G20峰会。")] == ["G20"]
 
 
+def test_a_german_noun_with_a_country_both_sides_name_is_no_name() -> None:
+    c = readouts.compare(
+        "Der Bundeskanzler besuchte Litauen. Er betonte die Sicherheit Litauens.",
+        "The Chancellor visited Lithuania and met the President.",
+        labels=("Berlin", "Vilnius"),
+    )
+    assert "Sicherheit Litauens" not in [t.name for t in c.only("Berlin")]
+
+
 def test_every_name_of_a_shared_country_in_a_sentence_is_shared() -> None:
     # The sentence's mention of the United States is "U.S."; "the United States" later in
     # it is the same country, which the other side names too ("США").

@@ -1535,6 +1535,12 @@ def discover(
                 not content
                 or in_both * 2 > len(content)
                 or ((len(content) == 1 or listed) and in_both)
+                # German capitalises every noun: "Sicherheit Litauens" is Lithuania's
+                # security, a country both sides name, not a name of its own.
+                or (
+                    not single_names
+                    and sum(ws[k].key[:_STEM] in shared_stems for k in content) * 2 >= len(content)
+                )
             ):
                 continue
             start, end = ws[gram[0]].start, ws[gram[-1]].end
