@@ -20,7 +20,6 @@ from readouts.model import Comparison, Emphasis, Mention, Origin, Readout, Statu
 from readouts.text import make_readout
 from readouts.topics import (
     ReadoutIndex,
-    alias_spans,
     discover,
     find_initiator,
     find_query_mentions,
@@ -136,7 +135,8 @@ def _compare(
         ledger[key] = _topic(key, query.name, "query", (qa, qb), query.description, query.category)
     # One pass over the lexicon per side; ask-only topics (countries) are not reported, but
     # tell discovery which names both sides use in their own words.
-    per_side = [lexicon_mentions(ix, lexicon, config) for ix in index]
+    every: list[dict[str, list[tuple[int, int, int]]]] = [{}, {}]
+    per_side = [lexicon_mentions(index[side], lexicon, config, every[side]) for side in (0, 1)]
     if use_lexicon:
         spans = [_spans_by_sentence(side) for side in per_side]
         for key in sorted(set(per_side[0]) | set(per_side[1])):
@@ -177,12 +177,12 @@ def _compare(
                 covered.append((initiator.sentence, initiator.start, initiator.end))
             # Names of a topic both sides mention in their own words ("PRC" / "China") are not
             # one-sided, even for topics the report lists only when asked.
-            shared = alias_spans(
-                index[side],
-                lexicon,
-                [key for key in asked_only[side] if key in asked_only[1 - side]],
-                config,
-            )
+            shared = [
+                span
+                for key, spans in every[side].items()
+                if key in asked_only[1 - side]
+                for span in spans
+            ]
             # Discovery fills the one-sided list up to the budget, after what the lexicon and
             # the user's questions already found.
             status = ("only_a", "only_b")[side]

@@ -745,12 +745,20 @@ _Found = tuple[int, int, int, float, str, str, int]
 
 
 def find_mentions(
-    index: ReadoutIndex, matcher: TopicMatcher, *, negation: frozenset[str], config: Config
+    index: ReadoutIndex,
+    matcher: TopicMatcher,
+    *,
+    negation: frozenset[str],
+    config: Config,
+    every: list[tuple[int, int, int]] | None = None,
 ) -> tuple[Mention, ...]:
-    """Every mention of a topic in a readout, at most one per sentence (the best)."""
+    """Every mention of a topic in a readout, at most one per sentence (the best). ``every``,
+    if given, receives the span of each alias found, not only the best per sentence."""
     best: dict[int, _Found] = {}
     for alias in matcher.aliases:
         for found in _alias_mentions(index, alias, config):
+            if every is not None:
+                every.append(found[:3])
             old = best.get(found[0])
             if old is None or (found[3], -found[1]) > (old[3], -old[1]):
                 best[found[0]] = found
@@ -928,20 +936,25 @@ def negation_words() -> frozenset[str]:
 
 
 def lexicon_mentions(
-    index: ReadoutIndex, lexicon: Lexicon, config: Config
+    index: ReadoutIndex,
+    lexicon: Lexicon,
+    config: Config,
+    spans: dict[str, list[tuple[int, int, int]]] | None = None,
 ) -> dict[str, tuple[Mention, ...]]:
     """Mentions of every lexicon topic found in the readout, by topic id (ask-only topics
-    included: the caller decides what to report)."""
+    included: the caller decides what to report). ``spans``, if given, receives for each
+    ask-only topic found the span of every alias, not only the best per sentence ("the
+    United States" where the sentence's mention is "American")."""
     out: dict[str, tuple[Mention, ...]] = {}
     negation = negation_words()
-    # An alias can match only if the readout has words starting as each of its words must
-    # (see ReadoutIndex.find_term); testing that first skips most of the lexicon's thousands
-    # of aliases, which was most of the time of comparing two short readouts.
+    matchers = _compiled_lexicon(lexicon, config, index.languages)
     keys = index.vocab.keys()
     present = {k[:2] for k in keys} | {k[: config.min_stem] for k in keys}
     if any(has_han(s.text) for s in index.readout.sentences):
         present.add(_HAN_ALIAS)
-    matchers = _compiled_lexicon(lexicon, config, index.languages)
+    # An alias can match only if the readout has words starting as each of its words must
+    # (see ReadoutIndex.find_term); testing that first skips most of the lexicon's thousands
+    # of aliases, which was most of the time of comparing two short readouts.
     passing: dict[int, list[Alias]] = {}
     for t, alias, need in _alias_needs(lexicon, config, index.languages):
         if need <= present:
@@ -950,25 +963,15 @@ def lexicon_mentions(
         matcher = matchers[t]
         if len(aliases) < len(matcher.aliases):
             matcher = TopicMatcher(matcher.topic, tuple(aliases))
-        mentions = find_mentions(index, matcher, negation=negation, config=config)
+        every: list[tuple[int, int, int]] | None = (
+            [] if spans is not None and matcher.topic.ask_only else None
+        )
+        mentions = find_mentions(index, matcher, negation=negation, config=config, every=every)
         if mentions:
             out[matcher.topic.key] = mentions
+            if spans is not None and every is not None:
+                spans[matcher.topic.key] = every
     return out
-
-
-def alias_spans(
-    index: ReadoutIndex, lexicon: Lexicon, keys: Iterable[str], config: Config
-) -> list[tuple[int, int, int]]:
-    """(sentence, start, end) of every alias of the topics ``keys`` in the readout, not only
-    the best per sentence: "the United States" where the sentence's mention is "American"."""
-    matchers = _compiled_lexicon(lexicon, config, index.languages)
-    order = {key: k for k, key in enumerate(lexicon.topics)}
-    return [
-        found[:3]
-        for key in keys
-        for alias in matchers[order[key]].aliases
-        for found in _alias_mentions(index, alias, config)
-    ]
 
 
 _HAN_ALIAS = "\x00han"  # what a Chinese alias needs: a Chinese character in the readout
@@ -1475,11 +1478,16 @@ def discover(
         cover[s].append((start, end))
     # A shared name is shared wherever this readout writes it, also where a sentence names it
     # twice and only one of the two is a mention ("Armenia's ... Armenia").
+    shared_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for s, start, end in shared:
+        shared_spans[s].append((start, end))
     shared_stems = {
         w.key[:_STEM]
-        for s, start, end in shared
-        for w in index.sentence_words[s]
-        if start <= w.start and w.end <= end
+        for s, spans in shared_spans.items()
+        for w, inside in zip(
+            index.sentence_words[s], _covered(index.sentence_words[s], spans), strict=True
+        )
+        if inside
     }
     candidates: dict[str, _Candidate] = {}
 
