@@ -1473,17 +1473,12 @@ def discover(
     other_translit = {translit_key(_unaccented(key)) for key in other.vocab if not key.isdigit()}
     # Across scripts, inflection changes the end of a name ("Путина"): compare its start.
     other_latin = {translit_key(latin(key))[:5] for key in other.vocab} if across else set()
-    cover: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for s, start, end in covered:
-        cover[s].append((start, end))
+    cover = _by_sentence(covered)
     # A shared name is shared wherever this readout writes it, also where a sentence names it
     # twice and only one of the two is a mention ("Armenia's ... Armenia").
-    shared_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for s, start, end in shared:
-        shared_spans[s].append((start, end))
     shared_stems = {
         w.key[:_STEM]
-        for s, spans in shared_spans.items()
+        for s, spans in _by_sentence(shared).items()
         for w, inside in zip(
             index.sentence_words[s], _covered(index.sentence_words[s], spans), strict=True
         )
@@ -1591,6 +1586,14 @@ def discover(
                     )
                 )
         out.append((cand.text, tuple(mentions)))
+    return out
+
+
+def _by_sentence(spans: Iterable[tuple[int, int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """(sentence, start, end) spans as {sentence: [(start, end), ...]}."""
+    out: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for s, start, end in spans:
+        out[s].append((start, end))
     return out
 
 
