@@ -96,6 +96,10 @@ def test_a_german_word_of_a_question_is_found_in_compounds() -> None:
     assert [m[1] for m in _mentions("attacks", "Der Angriffsplan wurde besprochen.")] == [
         "Angriffsplan"
     ]
+    # A long German alias of the lexicon begins compounds ("Wasserstoff-allianz").
+    assert [m[1] for m in _mentions("hydrogen", "Die Wasserstoffallianz wächst.")] == [
+        "Wasserstoffallianz"
+    ]
     # A part is five letters at least: "Rat" (council) is not in "Vorrat" (stock).
     assert _mentions("council", "Der Vorrat reicht.") == []
 

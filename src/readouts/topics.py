@@ -71,7 +71,7 @@ class Term(NamedTuple):
     #: What an inflected form may do to the letters it replaces (see ``_stem_rule``): "whole",
     #: keep as many; "turkic", keep their consonants; "short", follow a three-letter stem with
     #: up to two letters; "root", also share a long root; "compound", also stand as part of a
-    #: German compound; "": no more than ``max_drop`` says.
+    #: German compound; "prefix", also begin one; "": no more than ``max_drop`` says.
     stem_rule: str = ""
     #: A later word of a name of capitalised words, which readouts also write in small
     #: letters, as it is ("the Korean peninsula"; but "Western banks" is not the West Bank).
@@ -195,12 +195,15 @@ def _stem_rule(language: str, word: Word, *, several: bool = False, loose: bool 
     экономике"): "root". A lexicon alias of one word does not ("миротворчество",
     peacemaking, is not "миротворческий", of peacekeeping). A German word of a question is
     also the last part of a compound ("Zölle" / "Zusatzzölle", "Angriffe" / "Luftangriffe"):
-    "compound"."""
+    "compound". A long German word alone in an alias begins compounds ("Wasserstoff" /
+    "Wasserstoffallianz"): "prefix"."""
     short = len(_short_stem(word.key)) == 3
     if several and short and language in _SHORT_ENDINGS and not word.is_caps:
         return "short"
     if loose and language == "de" and len(word.key) >= _COMPOUND_HEAD:
         return "compound"
+    if language == "de" and not several and len(word.key) >= _COMPOUND_FIRST:
+        return "prefix"
     if language in ("tr", "az"):
         return "turkic"
     if (
@@ -220,9 +223,11 @@ def _stem_rule(language: str, word: Word, *, several: bool = False, loose: bool 
 
 
 # The shortest German word found as part of a compound ("Rat" is not in "Vorrat"), and the
-# fewest letters a compound adds to its first part ("Energiepreise", not "Energien").
+# fewest letters a compound adds to its first part ("Energiepreise", not "Energien"), and
+# the shortest lexicon alias that begins compounds.
 _COMPOUND_HEAD = 5
 _COMPOUND_REST = 4
+_COMPOUND_FIRST = 8
 # Languages whose three-letter stems take case endings of up to two letters in a phrase.
 _SHORT_ENDINGS = frozenset({"ru", "uk", "hy", "tr", "az"})
 
@@ -673,7 +678,7 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         # A closed set of endings bounds what may differ (English "-isation"/"-ized" too).
         and (term.endings or (len(a) - p <= term.max_drop and len(key) - p <= term.max_add))
         and (
-            term.stem_rule in ("", "root", "compound")
+            term.stem_rule in ("", "root", "compound", "prefix")
             or (
                 term.stem_rule == "whole"
                 and (p == len(a) or (a[p] in _CYRILLIC_VOWELS and len(key) >= len(a)))
@@ -683,12 +688,13 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         and (not term.endings or _latin_inflection(a, key, p, term.endings))
     ):
         return ("inflection", 95.0)
-    if term.stem_rule == "compound":
+    if term.stem_rule in ("compound", "prefix"):
         # The first part ("Energie-versorgung", "Grenz-kontrollen"), or the last: what the
         # compound starts with is then at least three letters ("Luft-angriffe").
         stem = a[:-1] if a.endswith("e") else a
         if key.startswith(stem) and len(key) - len(a) >= _COMPOUND_REST:
             return ("inflection", 85.0)
+    if term.stem_rule == "compound":
         for start in range(3, len(key) - len(a) + 2):
             end = key[start:]
             q = len(os.path.commonprefix([a, end]))  # noqa: RUF071 - letters, not paths
