@@ -108,6 +108,13 @@ def test_oil_and_gas_answer_a_question_about_energy() -> None:
     assert _mentions("energy", "Investment in the oil and gas sector grew.")
 
 
+def test_a_question_word_a_topic_names_is_also_found_as_the_tables_translate_it() -> None:
+    # "meeting" names the summit topic, whose German aliases leave out the plain "Treffen";
+    # the user asked for a meeting, and "Treffen" is how German says it.
+    text = "Er begrüßte die Vorbereitung eines Treffens der Präsidenten Selenskyj und Putin."
+    assert _mentions("Putin-Zelensky meeting", text)
+
+
 def test_a_question_word_is_found_in_its_other_english_spelling() -> None:
     text = "They discussed defense equipment and technology."
     assert [m[1] for m in _mentions("defence equipment", text)] == ["defense equipment"]

@@ -1106,6 +1106,17 @@ def _with_aliases(topic: TopicDef, aliases: tuple[str, ...], *, name: str) -> To
     )
 
 
+def _with_said(topic: TopicDef, run: str, languages: frozenset[str] | None) -> TopicDef:
+    """``topic`` also as the translation tables say the user's words ``run``."""
+    said = said_as(run, languages)
+    return replace(
+        topic,
+        aliases=topic.aliases + tuple(form for _, form in said),
+        alias_languages=pad_languages(topic.alias_languages, topic.aliases)
+        + tuple(code for code, _ in said),
+    )
+
+
 def _lexicon_topic(phrase: str, lexicon: Lexicon) -> TopicDef | None:
     """The lexicon topic named by ``phrase``: by id, name or alias, else by the same content
     words in any order and inflection ("peacekeeper" finds "peacekeepers", but "energy
@@ -1168,10 +1179,12 @@ def _conjunction(
     phrases: Mapping[str, str],
     languages: frozenset[str] | None = None,
 ) -> Conjunction:
-    """Split a phrase into the longest runs of words that name lexicon topics (required) or
-    ``phrases`` of the translation tables (see :func:`translated_phrases`); the words left
-    over are matched as themselves, in English and as the tables of ``languages`` say them:
-    capitalised ones (names) are required, of the others at least half. Generic head nouns
+    """Split a phrase into the longest runs of words that name lexicon topics (required, also
+    as the translation tables say the run: "meeting" is the summit topic, and German
+    "Treffen") or ``phrases`` of the translation tables (see :func:`translated_phrases`);
+    the words left over are matched as themselves, in English and as the tables of
+    ``languages`` say them: capitalised ones (names) are required, of the others at least
+    half. Generic head nouns
     ("Sudan crisis", "Taiwan question") add nothing to a topic the lexicon knows and are
     dropped."""
     whole = _lexicon_topic(phrase, lexicon)
@@ -1189,7 +1202,7 @@ def _conjunction(
             run = " ".join(ws[k : k + size])
             topic = _lexicon_topic(run, lexicon)
             if topic is not None:
-                concepts.append(_with_aliases(topic, (run,), name=run))
+                concepts.append(_with_said(_with_aliases(topic, (run,), name=run), run, languages))
             elif size == 1:
                 leftover.append((run, run))
             elif run.casefold() in phrases:
