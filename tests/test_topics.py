@@ -272,6 +272,16 @@ def test_discovery_across_languages_compares_names_in_latin_letters() -> None:
     assert not any("Алиев" in name or "Aliyev" in name for name in discovered)
 
 
+def test_discovery_across_scripts_reads_cyrillic_g_as_the_h_of_other_names() -> None:
+    c = readouts.compare(
+        "Путин и Алиев обсудили торговлю. Анвар Ибрагим пригласил Путина в Куала-Лумпур.",
+        "Putin and Aliyev discussed trade. Anwar Ibrahim invited Putin to Kuala Lumpur.",
+        labels=("Kremlin", "Putrajaya"),
+    )
+    discovered = [t.name for t in c.topics if t.origin == "discovered"]
+    assert not any("Ибрагим" in name or "Ibrahim" in name for name in discovered)
+
+
 def test_a_name_asked_in_latin_letters_finds_it_in_cyrillic() -> None:
     found = _mentions("Baikonur", "Обсуждалась работа на космодроме Байконур и на Байконуре.")
     assert [(s, text) for s, text, *_ in found] == [(0, "Байконур")]

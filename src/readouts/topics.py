@@ -1491,7 +1491,7 @@ def discover(
     # Accents do not make another name (António/Antonio).
     other_translit = {translit_key(_unaccented(key)) for key in other.vocab if not key.isdigit()}
     # Across scripts, inflection changes the end of a name ("Путина"): compare its start.
-    other_latin = {translit_key(latin(key))[:5] for key in other.vocab} if across else set()
+    other_latin = {k for key in other.vocab for k in _latin_starts(key)} if across else set()
     cover = _by_sentence(covered)
     # A shared name is shared wherever this readout writes it, also where a sentence names it
     # twice and only one of the two is a mention ("Armenia's ... Armenia").
@@ -1513,7 +1513,7 @@ def discover(
             found = known[key] = (
                 key[:_STEM] in other_stems
                 or translit_key(_unaccented(key)) in other_translit
-                or (across and translit_key(latin(key))[:5] in other_latin)
+                or (across and not other_latin.isdisjoint(_latin_starts(key)))
             )
         return found
 
@@ -1606,6 +1606,15 @@ def discover(
                 )
         out.append((cand.text, tuple(mentions)))
     return out
+
+
+def _latin_starts(key: str) -> set[str]:
+    """How a name's start reads in Latin letters, to compare across scripts: Russian and
+    Ukrainian write the h of other languages' names as г ("Ибрагим", Ibrahim)."""
+    start = translit_key(latin(key))[:5]
+    if "г" not in key:
+        return {start}
+    return {start, translit_key(latin(key.replace("г", "h")))[:5]}
 
 
 def _by_sentence(spans: Iterable[tuple[int, int, int]]) -> dict[int, list[tuple[int, int]]]:
