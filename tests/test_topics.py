@@ -272,6 +272,17 @@ def test_discovery_across_languages_compares_names_in_latin_letters() -> None:
     assert not any("Алиев" in name or "Aliyev" in name for name in discovered)
 
 
+def test_discovery_leaves_out_honorifics_and_lines_in_capitals() -> None:
+    c = readouts.compare(
+        "Prime Minister Anwar Ibrahim met the President. Anwar spoke of trade.",
+        "The President met Prime Minister Dato' Seri Anwar Ibrahim. Dato' Seri Anwar spoke of "
+        "trade.\n\nPRIME MINISTER'S OFFICE OF MALAYSIA",
+        labels=("A", "Putrajaya"),
+    )
+    discovered = [t.name for t in c.topics if t.origin == "discovered"]
+    assert not any("Seri" in name or "OFFICE" in name for name in discovered), discovered
+
+
 def test_discovery_across_scripts_reads_cyrillic_g_as_the_h_of_other_names() -> None:
     c = readouts.compare(
         "Путин и Алиев обсудили торговлю. Анвар Ибрагим пригласил Путина в Куала-Лумпур.",

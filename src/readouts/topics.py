@@ -1548,6 +1548,8 @@ def discover(
         for gram, is_name in _grams(ws, is_stop, blocked, gaps, single_names=single_names):
             if across and not is_name:
                 continue
+            if len(gram) > 1 and all(ws[k].is_caps for k in gram) and any(is_stop[k] for k in gram):
+                continue  # words in capitals are a heading or a signature ("OFFICE OF MALAYSIA")
             content = [k for k in gram if not is_stop[k]]
             in_both = sum([both[k] for k in content])
             # Names joined by "and" are a list ("Armenia and Azerbaijan"): new only if none of
