@@ -272,6 +272,16 @@ def test_discovery_across_languages_compares_names_in_latin_letters() -> None:
     assert not any("Алиев" in name or "Aliyev" in name for name in discovered)
 
 
+def test_discovery_keeps_a_capital_letter_hyphened_to_a_name() -> None:
+    c = readouts.compare(
+        "Der Kanzler sprach über die Luftverteidigung der Ukraine und die Lage an der Front.",
+        "The President spoke with the Chancellor. He thanked him for the additional IRIS-T "
+        "systems for Ukraine's air defence.",
+        labels=("Berlin", "Kyiv"),
+    )
+    assert "IRIS-T" in [t.name for t in c.only("Kyiv")]
+
+
 def test_discovery_leaves_out_honorifics_and_lines_in_capitals() -> None:
     c = readouts.compare(
         "Prime Minister Anwar Ibrahim met the President. Anwar spoke of trade.",

@@ -1548,9 +1548,9 @@ def discover(
         for gram, is_name in _grams(ws, is_stop, blocked, gaps, single_names=single_names):
             if across and not is_name:
                 continue
-            if len(gram) > 1 and all(ws[k].is_caps for k in gram) and any(is_stop[k] for k in gram):
-                continue  # words in capitals are a heading or a signature ("OFFICE OF MALAYSIA")
             content = [k for k in gram if not is_stop[k]]
+            if 1 < len(content) < len(gram) and all(ws[k].is_caps for k in gram):
+                continue  # words in capitals are a heading or a signature ("OFFICE OF MALAYSIA")
             in_both = sum([both[k] for k in content])
             # Names joined by "and" are a list ("Armenia and Azerbaijan"): new only if none of
             # them is on the other side.
@@ -1677,8 +1677,9 @@ def _grams(
                 if (
                     cap[end + 1]
                     or (
-                        # The lower-case part of a hyphenated name ("Serb-majority").
-                        not is_stop[end + 1] and gaps[end] in _HYPHENS
+                        # The lower-case part of a hyphenated name ("Serb-majority"), or a
+                        # letter in capitals ("IRIS-T").
+                        gaps[end] in _HYPHENS and (not is_stop[end + 1] or nxt.is_caps)
                     )
                     or (
                         nxt.key in _NAME_JOINERS
