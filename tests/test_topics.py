@@ -115,6 +115,12 @@ def test_a_question_word_a_topic_names_is_also_found_as_the_tables_translate_it(
     assert _mentions("Putin-Zelensky meeting", text)
 
 
+def test_a_question_word_is_found_in_the_other_words_english_readouts_use_for_it() -> None:
+    assert _mentions("frontline situation", "They discussed the situation on the battlefield.")
+    assert _mentions("skilled workers", "Visas for skilled personnel were eased.")
+    assert _mentions("frontline situation", "They discussed the situation in the region.") == []
+
+
 def test_a_question_word_is_found_in_its_other_english_spelling() -> None:
     text = "They discussed defense equipment and technology."
     assert [m[1] for m in _mentions("defence equipment", text)] == ["defense equipment"]
@@ -528,7 +534,7 @@ def test_words_no_topic_names_are_found_in_other_languages(query: str, text: str
 def test_translation_tables_are_well_formed() -> None:
     words = Path(readouts.__file__).parent / "data" / "words"
     tables = sorted(words.glob("*.toml"))
-    assert {p.stem for p in tables} == {"ru", "uk", "hy", "az", "zh", "fr", "de", "tr"}
+    assert {p.stem for p in tables} == {"en", "ru", "uk", "hy", "az", "zh", "fr", "de", "tr"}
     for path in tables:
         table = tomllib.loads(path.read_text(encoding="utf-8"))
         assert len(table) > 1000, path.name

@@ -300,10 +300,17 @@ def _language_aliases(code: str) -> Lexicon:
     return Lexicon(extra)
 
 
+def _table_codes() -> tuple[str, ...]:
+    """The languages with a translation table, English among them (its near-synonyms)."""
+    files = (entry.name for entry in _data_dir("words").iterdir() if entry.name.endswith(".toml"))
+    return tuple(sorted(name.removesuffix(".toml") for name in files))
+
+
 @cache
 def translations(code: str) -> dict[str, tuple[str, ...]]:
     """How readouts in language ``code`` say English words and phrases
-    (``data/words/<code>.toml``): {English headword, as a name key: forms}; empty for a
+    (``data/words/<code>.toml``; for English, the other words its readouts use for the same
+    thing: "talks" / "negotiations"): {English headword, as a name key: forms}; empty for a
     language without a table. For questions whose words no lexicon topic names ("Crimean
     Tatars", "protectionism")."""
     entry = _data_dir("words") / f"{code}.toml"
@@ -333,7 +340,7 @@ def said_as(english: str, languages: frozenset[str] | None = None) -> tuple[tupl
         if last.endswith(ending) and len(last) - len(ending) >= 3
     ]
     out: list[tuple[str, str]] = []
-    for code in _language_codes() if languages is None else sorted(languages):
+    for code in _table_codes() if languages is None else sorted(languages):
         table = translations(code)
         for word in candidates:
             found = table.get(f"{head} {word}".strip())
@@ -350,7 +357,7 @@ def translated_phrases(languages: frozenset[str] | None = None) -> dict[str, str
     function words."""
     stop = stopwords()
     out: dict[str, str] = {}
-    for code in _language_codes() if languages is None else sorted(languages):
+    for code in _table_codes() if languages is None else sorted(languages):
         for english in translations(code):
             content = " ".join(w for w in english.split() if w not in stop)
             if " " in content:
