@@ -121,6 +121,13 @@ def test_a_question_word_is_found_in_the_other_words_english_readouts_use_for_it
     assert _mentions("frontline situation", "They discussed the situation in the region.") == []
 
 
+def test_a_three_letter_english_word_has_its_plural_and_gh_is_the_turkic_g() -> None:
+    text = "They discussed the situation in the East and South China Seas."
+    assert [m[1] for m in _mentions("South China Sea", text)] == ["South China Seas"]
+    assert _mentions("South China Sea", "They discussed the southern seas of China.") == []
+    assert _mentions("Aghdam", "Ağdam rayonunda yol tikintisi müzakirə edilib.")
+
+
 def test_a_question_word_is_found_in_its_other_english_spelling() -> None:
     text = "They discussed defense equipment and technology."
     assert [m[1] for m in _mentions("defence equipment", text)] == ["defense equipment"]

@@ -391,7 +391,7 @@ class ReadoutIndex:
                         self._by_head[key[:3]].append(key)
             return list(self._by_head.get(_short_stem(a), ()))
         if len(a) < max(config.min_stem, _MIN_STEM_INDEX) or term.caps:
-            return [a] if a in self.vocab else []
+            return [k for k in (a, *_english_plurals(term)) if k in self.vocab]
         head = a[: config.min_stem]
         found = [key for key in self.by_stem.get(a[:_MIN_STEM_INDEX], ()) if key.startswith(head)]
         if term.stem_rule == "compound":
@@ -571,6 +571,8 @@ def _latin_inflection(a: str, b: str, p: int, language: str = "en") -> bool:
 # (Verteidigung/Vereidigung) match.
 _TRANSLIT = (
     ("kh", "h"),
+    # Turkish and Azerbaijani ğ is gh in Latin spellings (Ağdam/Aghdam).
+    ("gh", "g"),
     ("ts", "c"),
     ("tz", "c"),
     ("w", "v"),
@@ -663,6 +665,14 @@ def translit_key(word: str) -> str:
 # _word_rule compares each alias name with many words, and each word with many names.
 
 
+def _english_plurals(term: Term) -> tuple[str, ...]:
+    """The plurals of a three-letter English word, too short to inflect by stem ("Seas" in
+    "the East and South China Seas", "taxes")."""
+    if term.endings != "en" or term.caps or len(term.key) != 3 or not term.key.isalpha():
+        return ()
+    return (term.key + "s", term.key + "es")
+
+
 def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None:
     a = term.key
     if a == key:
@@ -670,6 +680,8 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
     if term.stem_rule == "short":
         stem = _short_stem(a)
         return ("inflection", 95.0) if key.startswith(stem) and len(key) - len(stem) <= 2 else None
+    if key in _english_plurals(term):
+        return ("inflection", 95.0)
     if term.caps or len(a) < config.min_stem or len(key) < config.min_stem:
         return None
     p = len(os.path.commonprefix([a, key]))  # noqa: RUF071 - letters are what we compare
