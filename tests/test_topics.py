@@ -128,6 +128,11 @@ def test_a_three_letter_english_word_has_its_plural_and_gh_is_the_turkic_g() -> 
     assert _mentions("Aghdam", "Ağdam rayonunda yol tikintisi müzakirə edilib.")
 
 
+def test_deportations_are_not_migration_at_large() -> None:
+    assert _mentions("deportations", "They agreed to expand legal labour mobility.") == []
+    assert _mentions("deportations", "The readmission agreement will be implemented faster.")
+
+
 def test_a_question_word_is_found_in_its_other_english_spelling() -> None:
     text = "They discussed defense equipment and technology."
     assert [m[1] for m in _mentions("defence equipment", text)] == ["defense equipment"]
