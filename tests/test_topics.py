@@ -300,6 +300,18 @@ def test_discovery_keeps_a_capital_letter_hyphened_to_a_name() -> None:
     assert "IRIS-T" in [t.name for t in c.only("Kyiv")]
 
 
+def test_discovery_reads_a_sentence_s_first_word_written_small_elsewhere_as_ordinary() -> None:
+    c = readouts.compare(
+        "Erdoğan Katar Emiri ile görüştü. Saldırının Katar'ın egemenliğini hedef aldığını "
+        "vurguladı. Erdoğan saldırının hukuka aykırı olduğunu söyledi.",
+        "The Amir of Qatar received a call from President Erdoğan. They discussed the attack "
+        "on Qatar's sovereignty.",
+        labels=("Ankara", "Doha"),
+    )
+    discovered = [t.name for t in c.topics if t.origin == "discovered"]
+    assert not any(name.startswith("Saldırının") for name in discovered), discovered
+
+
 def test_discovery_leaves_out_honorifics_and_lines_in_capitals() -> None:
     c = readouts.compare(
         "Prime Minister Anwar Ibrahim met the President. Anwar spoke of trade.",

@@ -1515,6 +1515,7 @@ def discover(
         )
         if inside
     }
+    lower_stems = {w.key[:_STEM] for ws in index.sentence_words for w in ws if w.text[:1].islower()}
     candidates: dict[str, _Candidate] = {}
 
     known: dict[str, bool] = {}  # readouts repeat their words: decide each once
@@ -1537,6 +1538,10 @@ def discover(
         text = index.readout.sentences[s].text
         # What each word is, computed once per word rather than once per phrase holding it.
         is_stop = [w.key in stop for w in ws]
+        # A sentence's first word is capitalised for its place: when the readout writes it
+        # in small letters elsewhere it is an ordinary word ("Saldırının Katar'ın ...", the
+        # attack on Qatar's ...), not the start of a name.
+        is_stop[0] = is_stop[0] or ws[0].key[:_STEM] in lower_stems
         number = [w.key.isdigit() and not stop for w, stop in zip(ws, is_stop, strict=True)]
         spans = cover.get(s, ())
         # When most of a phrase's words (stems or transliterations) are on the other side
