@@ -31,6 +31,11 @@ def _mentions(query: str, text: str) -> list[tuple[int, str, str, bool]]:
     return [(m.sentence, m.text, m.matched_by, m.negated) for m in found]
 
 
+def _discovered(a: str, b: str, labels: tuple[str, str]) -> list[str]:
+    c = readouts.compare(a, b, labels=labels)
+    return [t.name for t in c.topics if t.origin == "discovered"]
+
+
 def test_word_order_and_inflection() -> None:
     assert (
         _mentions(
@@ -281,12 +286,11 @@ def test_bracketed_names_are_alternatives() -> None:
 
 
 def test_discovery_across_languages_compares_names_in_latin_letters() -> None:
-    c = readouts.compare(
+    discovered = _discovered(
         "Путин и Алиев обсудили торговлю. Алиев рассказал о встрече с Блинкеном в Вашингтоне.",
         "Putin and Aliyev discussed trade. Aliyev spoke of Astana and the Caspian Sea.",
         labels=("Kremlin", "Baku"),
     )
-    discovered = [t.name for t in c.topics if t.origin == "discovered"]
     assert not any("Алиев" in name or "Aliyev" in name for name in discovered)
 
 
@@ -301,35 +305,32 @@ def test_discovery_keeps_a_capital_letter_hyphened_to_a_name() -> None:
 
 
 def test_discovery_reads_a_sentence_s_first_word_written_small_elsewhere_as_ordinary() -> None:
-    c = readouts.compare(
+    discovered = _discovered(
         "Erdoğan Katar Emiri ile görüştü. Saldırının Katar'ın egemenliğini hedef aldığını "
         "vurguladı. Erdoğan saldırının hukuka aykırı olduğunu söyledi.",
         "The Amir of Qatar received a call from President Erdoğan. They discussed the attack "
         "on Qatar's sovereignty.",
         labels=("Ankara", "Doha"),
     )
-    discovered = [t.name for t in c.topics if t.origin == "discovered"]
     assert not any(name.startswith("Saldırının") for name in discovered), discovered
 
 
 def test_discovery_leaves_out_honorifics_and_lines_in_capitals() -> None:
-    c = readouts.compare(
+    discovered = _discovered(
         "Prime Minister Anwar Ibrahim met the President. Anwar spoke of trade.",
         "The President met Prime Minister Dato' Seri Anwar Ibrahim. Dato' Seri Anwar spoke of "
         "trade.\n\nPRIME MINISTER'S OFFICE OF MALAYSIA",
         labels=("A", "Putrajaya"),
     )
-    discovered = [t.name for t in c.topics if t.origin == "discovered"]
     assert not any("Seri" in name or "OFFICE" in name for name in discovered), discovered
 
 
 def test_discovery_across_scripts_reads_cyrillic_g_as_the_h_of_other_names() -> None:
-    c = readouts.compare(
+    discovered = _discovered(
         "Путин и Алиев обсудили торговлю. Анвар Ибрагим пригласил Путина в Куала-Лумпур.",
         "Putin and Aliyev discussed trade. Anwar Ibrahim invited Putin to Kuala Lumpur.",
         labels=("Kremlin", "Putrajaya"),
     )
-    discovered = [t.name for t in c.topics if t.origin == "discovered"]
     assert not any("Ибрагим" in name or "Ibrahim" in name for name in discovered)
 
 
@@ -351,13 +352,12 @@ def test_russian_alias_loses_at_most_two_letters() -> None:
 
 
 def test_a_name_both_sides_use_is_shared_in_every_sentence() -> None:
-    c = readouts.compare(
+    discovered = _discovered(
         "Ֆրանսիայի նախագահը ողջունեց Հայաստանի դիրքորոշումը։ "
         "Հայաստանի կառավարությունը և Հայաստանը պատրաստ են խաղաղության։",
         "Le Président a salué la position de l'Arménie. L'Arménie est prête à la paix.",
         labels=("Yerevan", "Élysée"),
     )
-    discovered = [t.name for t in c.topics if t.origin == "discovered"]
     assert not any("Հայաստան" in name for name in discovered), discovered
 
 
