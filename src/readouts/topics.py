@@ -680,10 +680,8 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
     if term.stem_rule == "short":
         stem = _short_stem(a)
         return ("inflection", 95.0) if key.startswith(stem) and len(key) - len(stem) <= 2 else None
-    if key in _english_plurals(term):
-        return ("inflection", 95.0)
     if term.caps or len(a) < config.min_stem or len(key) < config.min_stem:
-        return None
+        return ("inflection", 95.0) if key in _english_plurals(term) else None
     p = len(os.path.commonprefix([a, key]))  # noqa: RUF071 - letters are what we compare
     if (
         p >= config.min_stem
