@@ -1513,7 +1513,21 @@ def discover(
         )
         if inside
     }
-    lower_stems = {w.key[:_STEM] for ws in index.sentence_words for w in ws if w.text[:1].islower()}
+    small: dict[str, bool] = {}
+
+    def written_small(key: str) -> bool:
+        """Whether the readout writes a word of ``key``'s stem in small letters somewhere."""
+        stem = key[:_STEM]
+        found = small.get(stem)
+        if found is None:
+            found = small[stem] = any(
+                index.sentence_words[s][k].text[:1].islower()
+                for other_key in index.by_stem.get(stem[:_MIN_STEM_INDEX], ())
+                if other_key.startswith(stem)
+                for s, k in index.vocab[other_key]
+            )
+        return found
+
     candidates: dict[str, _Candidate] = {}
 
     known: dict[str, bool] = {}  # readouts repeat their words: decide each once
@@ -1539,7 +1553,8 @@ def discover(
         # A sentence's first word is capitalised for its place: when the readout writes it
         # in small letters elsewhere it is an ordinary word ("Saldırının Katar'ın ...", the
         # attack on Qatar's ...), not the start of a name.
-        is_stop[0] = is_stop[0] or ws[0].key[:_STEM] in lower_stems
+        if not is_stop[0] and len(ws) > 1 and ws[1].text[:1].isupper():
+            is_stop[0] = written_small(ws[0].key)
         number = [w.key.isdigit() and not stop for w, stop in zip(ws, is_stop, strict=True)]
         spans = cover.get(s, ())
         # When most of a phrase's words (stems or transliterations) are on the other side
