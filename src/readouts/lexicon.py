@@ -254,11 +254,16 @@ def builtin_lexicon(languages: frozenset[str] | None = None) -> Lexicon:
 
 
 @cache
+def _codes(folder: str) -> tuple[str, ...]:
+    """The languages with a file in ``data/<folder>``, by code."""
+    files = (entry.name for entry in _data_dir(folder).iterdir() if entry.name.endswith(".toml"))
+    return tuple(sorted(name.removesuffix(".toml") for name in files))
+
+
 def _language_codes() -> tuple[str, ...]:
     """The languages that add aliases to the English lexicon (one file each; the same
     languages have a translation table)."""
-    files = (entry.name for entry in _data_dir("lexicon").iterdir() if entry.name.endswith(".toml"))
-    return tuple(sorted(name.removesuffix(".toml") for name in files if name != "en.toml"))
+    return tuple(code for code in _codes("lexicon") if code != "en")
 
 
 @cache
@@ -300,12 +305,6 @@ def _language_aliases(code: str) -> Lexicon:
     return Lexicon(extra)
 
 
-def _table_codes() -> tuple[str, ...]:
-    """The languages with a translation table, English among them (its near-synonyms)."""
-    files = (entry.name for entry in _data_dir("words").iterdir() if entry.name.endswith(".toml"))
-    return tuple(sorted(name.removesuffix(".toml") for name in files))
-
-
 @cache
 def translations(code: str) -> dict[str, tuple[str, ...]]:
     """How readouts in language ``code`` say English words and phrases
@@ -340,7 +339,7 @@ def said_as(english: str, languages: frozenset[str] | None = None) -> tuple[tupl
         if last.endswith(ending) and len(last) - len(ending) >= 3
     ]
     out: list[tuple[str, str]] = []
-    for code in _table_codes() if languages is None else sorted(languages):
+    for code in _codes("words") if languages is None else sorted(languages):
         table = translations(code)
         for word in candidates:
             found = table.get(f"{head} {word}".strip())
@@ -357,7 +356,7 @@ def translated_phrases(languages: frozenset[str] | None = None) -> dict[str, str
     function words."""
     stop = stopwords()
     out: dict[str, str] = {}
-    for code in _table_codes() if languages is None else sorted(languages):
+    for code in _codes("words") if languages is None else sorted(languages):
         for english in translations(code):
             content = " ".join(w for w in english.split() if w not in stop)
             if " " in content:

@@ -1194,9 +1194,8 @@ def _conjunction(
     "Treffen") or ``phrases`` of the translation tables (see :func:`translated_phrases`);
     the words left over are matched as themselves, in English and as the tables of
     ``languages`` say them: capitalised ones (names) are required, of the others at least
-    half. Generic head nouns
-    ("Sudan crisis", "Taiwan question") add nothing to a topic the lexicon knows and are
-    dropped."""
+    half. Generic head nouns ("Sudan crisis", "Taiwan question") add nothing to a topic the
+    lexicon knows and are dropped."""
     whole = _lexicon_topic(phrase, lexicon)
     if whole is not None:
         return Conjunction((_with_aliases(whole, (phrase,), name=phrase),))
