@@ -628,6 +628,21 @@ def test_an_acronym_does_not_find_names_with_other_initials() -> None:
     assert _mentions("Bi-National Commission", "The BNS and the B.N.C. were named.") == []
 
 
+def test_an_acronym_one_readout_spells_out_is_found_translated_in_the_other() -> None:
+    # a made-up council, in no lexicon: its name comes from the English side alone
+    c = readouts.compare(
+        "The leaders reviewed the work of the Joint Economic Cooperation Council (JECC).",
+        "Liderler Ortak Ekonomik İşbirliği Konseyi çalışmalarını ele aldı.",
+        labels=("A", "B"),
+        topics=["JECC"],
+    )
+    asked = next(t for t in c.topics if t.origin == "query")
+    assert [m.text for side in asked.mentions for m in side] == [
+        "Joint Economic Cooperation Council",
+        "Ortak Ekonomik İşbirliği Konseyi",
+    ]
+
+
 def test_a_topic_inside_a_longer_one_sided_mention_yields_its_line_first() -> None:
     text_a = (
         "The sides condemned the attacks on energy infrastructure. They discussed the shadow fleet."

@@ -26,6 +26,7 @@ from readouts.topics import (
     lexicon_mentions,
     negation_words,
     resolve_query,
+    spelled_out,
 )
 
 _STATUS_ORDER = {"only_a": 0, "only_b": 1, "both": 2, "neither": 3}
@@ -128,6 +129,9 @@ def _compare(
     negation = negation_words()
     for name in topics:
         query = resolve_query(name, lexicon, spoken)
+        for long in spelled_out(name, index):
+            more = resolve_query(long, lexicon, spoken).alternatives
+            query = replace(query, alternatives=(*query.alternatives, *more))
         qa, qb = (find_query_mentions(ix, query, negation=negation, config=config) for ix in index)
         # Two questions that resolve to one lexicon topic ("South China Sea", "West Philippine
         # Sea") are still two lines of the ledger, each under the user's own name.

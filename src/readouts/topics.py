@@ -1106,6 +1106,20 @@ def resolve_query(name: str, lexicon: Lexicon, languages: frozenset[str] | None 
     return Query(f"query:{base.casefold()}", base, "", "", alternatives)
 
 
+def spelled_out(name: str, indexes: Sequence[ReadoutIndex]) -> list[str]:
+    """``name`` with an acronym in it replaced by the name either readout spells out for it:
+    the English readout's "High-Level Strategic Cooperation Council (HLSCC)" lets a question
+    about the HLSCC find "Yüksek Düzeyli Stratejik İşbirliği Konseyi" in the Turkish one."""
+    base = name.partition("=")[0]
+    found: dict[str, None] = {}
+    for w in words(base):
+        if is_acronym(w.text):
+            for index in indexes:
+                for long in index.expansions(w.text):
+                    found[base[: w.start] + long + base[w.end :]] = None
+    return list(found)
+
+
 def _with_aliases(topic: TopicDef, aliases: tuple[str, ...], *, name: str) -> TopicDef:
     """``topic`` under the user's name, with the user's aliases (usable in any language)."""
     return replace(
