@@ -280,6 +280,16 @@ def test_same_topic_in_other_words_is_not_discovered_as_one_sided() -> None:
     assert not any("PRC" in t.name for t in c.only("Washington"))
 
 
+def test_a_second_name_of_a_reported_topic_is_not_discovered_again() -> None:
+    # "Jammu" is the sentence's mention of Kashmir; "Kashmir" beside it is the same topic.
+    c = readouts.compare(
+        "They discussed the future of Jammu & Kashmir and the will of the Kashmiri people.",
+        "The leaders met in Ankara and talked about trade.",
+        labels=("A", "B"),
+    )
+    assert [(t.name, t.origin) for t in c.only("A")] == [("Kashmir", "lexicon")]
+
+
 def test_bracketed_names_are_alternatives() -> None:
     found = _mentions("AU mission transition (ATMIS/AUSSOM)", "Support for AUSSOM was pledged.")
     assert [m[1] for m in found] == ["AUSSOM"]

@@ -171,9 +171,10 @@ def _compare(
             {k: ms for k, ms in side.items() if lexicon.topics[k].ask_only} for side in per_side
         ]
         for side in (0, 1):
+            # Every alias of a reported topic is covered, not only its best per sentence.
             covered = [
                 (m.sentence, m.start, m.end) for t in ledger.values() for m in t.mentions[side]
-            ]
+            ] + [span for key, spans in every[side].items() if key in ledger for span in spans]
             # "At the initiative of the Armenian side" is reported as the initiator, not as a
             # topic the other side left out.
             initiator = initiators[side]

@@ -959,8 +959,8 @@ def lexicon_mentions(
 ) -> dict[str, tuple[Mention, ...]]:
     """Mentions of every lexicon topic found in the readout, by topic id (ask-only topics
     included: the caller decides what to report). ``spans``, if given, receives for each
-    ask-only topic found the span of every alias, not only the best per sentence ("the
-    United States" where the sentence's mention is "American")."""
+    topic found the span of every alias, not only the best per sentence ("the United States"
+    where the sentence's mention is "American", "Kashmir" beside "Jammu")."""
     out: dict[str, tuple[Mention, ...]] = {}
     negation = negation_words()
     matchers = _compiled_lexicon(lexicon, config, index.languages)
@@ -979,9 +979,7 @@ def lexicon_mentions(
         matcher = matchers[t]
         if len(aliases) < len(matcher.aliases):
             matcher = TopicMatcher(matcher.topic, tuple(aliases))
-        every: list[tuple[int, int, int]] | None = (
-            [] if spans is not None and matcher.topic.ask_only else None
-        )
+        every: list[tuple[int, int, int]] | None = [] if spans is not None else None
         mentions = find_mentions(index, matcher, negation=negation, config=config, every=every)
         if mentions:
             out[matcher.topic.key] = mentions
