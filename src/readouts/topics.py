@@ -1652,12 +1652,14 @@ def discover(
 
 
 def _latin_starts(key: str) -> set[str]:
-    """How a name's start reads in Latin letters, to compare across scripts: Russian and
-    Ukrainian write the h of other languages' names as г ("Ибрагим", Ibrahim)."""
-    start = translit_key(latin(key))[:5]
-    if "г" not in key:
-        return {start}
-    return {start, translit_key(latin(key.replace("г", "h")))[:5]}
+    """How a name's start reads in Latin letters, to compare across languages: Russian and
+    Ukrainian write the h of other languages' names as г ("Ибрагим", Ibrahim), Azerbaijani
+    writes kh as x ("Kobaxidze", Kobakhidze)."""
+    out = {translit_key(latin(key))[:5]}
+    for letter, other in (("г", "h"), ("x", "kh")):
+        if letter in key:
+            out.add(translit_key(latin(key.replace(letter, other)))[:5])
+    return out
 
 
 def _by_sentence(spans: Iterable[tuple[int, int, int]]) -> dict[int, list[tuple[int, int]]]:
