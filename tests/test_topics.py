@@ -309,6 +309,13 @@ def test_discovery_across_languages_compares_names_in_latin_letters() -> None:
         labels=("Baku", "Tbilisi"),
     )
     assert not any("Kobaxidze" in name or "Kobakhidze" in name for name in discovered)
+    # A name of ordinary words is compared as the translation tables say them in English.
+    discovered = _discovered(
+        "Görüşme yapıldı. Erdoğan, Güney Asya'da tırmanan gerginliği ele aldı.",
+        "A call took place. Sharif spoke of the tension in South Asia.",
+        labels=("Ankara", "Islamabad"),
+    )
+    assert not any("Asya" in name or "Asia" in name for name in discovered)
 
 
 def test_discovery_keeps_a_capital_letter_hyphened_to_a_name() -> None:

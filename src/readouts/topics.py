@@ -43,6 +43,7 @@ from readouts.lexicon import (
     said_as,
     stopwords,
     translated_phrases,
+    translations,
 )
 from readouts.model import Initiator, Mention, Readout
 from readouts.text import Word, fold, has_han, words
@@ -1513,6 +1514,14 @@ def discover(
     other_translit = {translit_key(_unaccented(key)) for key in other.vocab if not key.isdigit()}
     # Across scripts, inflection changes the end of a name ("Путина"): compare its start.
     other_latin = {k for key in other.vocab for k in _latin_starts(key)} if across else set()
+    # Across languages, names of ordinary words ("Güney Asya", "South Asia") are compared
+    # as the translation tables say their words in English.
+    own_codes: list[str] = []
+    other_senses: set[str] = set()
+    if across:
+        own_codes = sorted((index.languages or frozenset()) - {"en"})
+        other_codes = sorted((other.languages or frozenset()) - {"en"})
+        other_senses = {s for key in other.vocab for s in _senses(key, other_codes)}
     cover = _by_sentence(covered)
     # A shared name is shared wherever this readout writes it, also where a sentence names it
     # twice and only one of the two is a mention ("Armenia's ... Armenia").
@@ -1550,6 +1559,7 @@ def discover(
                 key[:_STEM] in other_stems
                 or translit_key(_unaccented(key)) in other_translit
                 or (across and not other_latin.isdisjoint(_latin_starts(key)))
+                or (across and not other_senses.isdisjoint(_senses(key, own_codes)))
             )
         return found
 
@@ -1659,6 +1669,30 @@ def _latin_starts(key: str) -> set[str]:
     for letter, other in (("г", "h"), ("x", "kh")):
         if letter in key:
             out.add(translit_key(latin(key.replace(letter, other)))[:5])
+    return out
+
+
+@cache
+def _english_of(code: str) -> dict[str, frozenset[str]]:
+    """The first letters of language ``code``'s one-word table forms, with the one-word English
+    headwords they say (a form shorter than a stem whole): {"güney": {"south"}, "asya":
+    {"asia"}}. Read backwards, the table tells what English word a readout's word may be."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for english, forms in translations(code).items():
+        if " " not in english:
+            for form in forms:
+                if " " not in form:
+                    out[fold(form)[:_STEM]].add(english[:_STEM])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _senses(key: str, codes: Iterable[str]) -> set[str]:
+    """The word ``key`` as English stems: itself, and what the tables of ``codes`` say it is."""
+    out = {key[:_STEM]}
+    for code in codes:
+        table = _english_of(code)
+        for n in range(_STEM, 3, -1):
+            out |= table.get(key[:n], frozenset())
     return out
 
 
