@@ -318,6 +318,19 @@ def test_discovery_across_languages_compares_names_in_latin_letters() -> None:
     assert not any("Asya" in name or "Asia" in name for name in discovered)
 
 
+def test_discovery_across_languages_finds_ordinary_words_an_english_readout_adds() -> None:
+    english = (
+        "A call took place. The sides discussed trade and the exclusive economic zones. "
+        "The exclusive economic zones must be respected."
+    )
+    # The tables say the English words in Turkish: absent from the Turkish side, one-sided.
+    found = _discovered(english, "Görüşme yapıldı. Taraflar ticareti ele aldı.", ("A", "B"))
+    assert found == ["exclusive economic zones"]
+    # present there in Turkish words: not one-sided
+    turkish = "Görüşme yapıldı. Taraflar ticareti ve münhasır ekonomik bölgeleri ele aldı."
+    assert _discovered(english, turkish, ("A", "B")) == []
+
+
 def test_discovery_keeps_a_capital_letter_hyphened_to_a_name() -> None:
     c = readouts.compare(
         "Der Kanzler sprach über die Luftverteidigung der Ukraine und die Lage an der Front.",

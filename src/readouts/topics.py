@@ -1500,8 +1500,9 @@ def discover(
     topics; terms inside them are not reported again. ``shared`` holds spans of names the
     other side also uses in its own words ("PRC" / "China"): a term made mostly of them is
     not one-sided, but one that contains them may be ("Constitution of Armenia"). Readouts in
-    different languages share no ordinary words, so between them only names are compared,
-    written in Latin letters ("Алиев" is "Aliyev").
+    different languages share no ordinary words: between them names are compared in Latin
+    letters ("Алиев" is "Aliyev") and as the translation tables say their words, and ordinary
+    words only from an English readout, as the tables say them in the other's language.
     """
     if limit <= 0:
         return []
@@ -1517,6 +1518,7 @@ def discover(
     # Across languages, names of ordinary words ("Güney Asya", "South Asia") are compared
     # as the translation tables say their words in English.
     own_codes: list[str] = []
+    other_codes: list[str] = []
     other_senses: set[str] = set()
     if across:
         own_codes = sorted((index.languages or frozenset()) - {"en"})
@@ -1563,9 +1565,18 @@ def discover(
             )
         return found
 
+    said: dict[str, bool] = {}
+
+    def said_in_other(key: str) -> bool:
+        """Whether the tables say the English word ``key`` in the other readout's languages."""
+        found = said.get(key)
+        if found is None:
+            found = said[key] = bool(said_as(key, frozenset(other_codes)))
+        return found
+
     for s, ws in enumerate(index.sentence_words):
-        # Across languages only names can be compared, and the opening sentence names the two
-        # who spoke, which the other side writes in its own script.
+        # Across languages, the opening sentence names the two who spoke, which the other
+        # side writes in its own script.
         if not ws or (across and s == 0):
             continue
         text = index.readout.sentences[s].text
@@ -1597,9 +1608,16 @@ def discover(
         ]
         blocked = [c or (n and not m) for c, n, m in zip(covered_word, number, named, strict=True)]
         for gram, is_name in _grams(ws, is_stop, blocked, gaps, single_names=single_names):
-            if across and not is_name:
-                continue
             content = [k for k in gram if not is_stop[k]]
+            # Across languages, ordinary words are compared only from an English readout, as
+            # the tables say them in the other's language ("exclusive economic zones"); a
+            # name, by its letters or its words.
+            if (
+                across
+                and not is_name
+                and (own_codes or not all(said_in_other(ws[k].key) for k in content))
+            ):
+                continue
             if 1 < len(content) < len(gram) and all(ws[k].is_caps for k in gram):
                 continue  # words in capitals are a heading or a signature ("OFFICE OF MALAYSIA")
             in_both = sum([both[k] for k in content])
