@@ -504,6 +504,13 @@ def test_chinese_pairs_of_countries_name_both() -> None:
     # 中韩: China and (South) Korea, as Chinese readouts write every pair of countries.
     text = "双方同意加快中韩自由贸易协定第二阶段谈判。"
     assert [m[1] for m in _mentions("Korea-China FTA", text)] == ["中韩自由贸易协定"]
+    assert [m[1] for m in _mentions("China-Thailand railway", "加快推进中泰铁路建设。")] == [
+        "中泰铁路"
+    ]
+    # 俄美: Russia and the United States, a pair without China
+    assert _mentions("US-Russia dialogue", "中方欢迎俄美恢复接触对话。")
+    # 中印尼 is China and Indonesia (印尼), not India (印度)
+    assert not _mentions("India", "中印尼关系发展良好。")
 
 
 def test_taiwan_asked_finds_the_one_china_formula() -> None:
