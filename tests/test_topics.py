@@ -741,3 +741,17 @@ def test_numbers_in_a_name_are_not_stop_words() -> None:
     text = "Глава держави подякував канцлеру, уряду та всьому німецькому народу."
     c = readouts.compare(text, "Der Bundeskanzler empfing den Präsidenten.")
     assert "two-state-solution" not in {t.key for t in c.topics}
+
+
+def test_a_visit_is_asked_by_the_visit_and_the_place() -> None:
+    # the two names in one sentence, without a visit: a call, not the visit
+    assert (
+        _mentions("Putin visit to Turkey", "Erdoğan spoke with Putin about Turkey's ports.") == []
+    )
+    # the visitor by title: still the visit
+    found = _mentions(
+        "Putin visit to Turkey", "Erdoğan invited the Russian President to visit Turkey."
+    )
+    assert [m[1] for m in found] == ["visit Turkey"]
+    # in Russian, the verb
+    assert _mentions("Putin visit to Turkey", "Эрдоган пригласил Путина посетить Турцию.")

@@ -1196,6 +1196,17 @@ def _stem_sets(lexicon: Lexicon) -> dict[frozenset[str], list[tuple[list[str], T
     return out
 
 
+# "Putin visit to Turkey", "Lukashenko's 2024 state visit to Azerbaijan", "visit to Minsk": a
+# visit is asked by the visit and where it goes. Readouts name the visitor by title or
+# pronoun ("the President of Russia", "his visit to Kyiv"); the two names in one sentence
+# without a visit are a call or a meeting, or the visit the other way.
+_VISIT = re.compile(
+    r"(?:(?P<who>.+?)(?:['’]s)?\s+)?(?:\d{4}\s+)?(?:state\s+|official\s+)?"
+    r"(?P<visit>visits?|trip)\s+to\s+(?P<where>.+)",
+    re.IGNORECASE,
+)
+
+
 def _conjunction(
     phrase: str,
     lexicon: Lexicon,
@@ -1208,10 +1219,20 @@ def _conjunction(
     the words left over are matched as themselves, in English and as the tables of
     ``languages`` say them: capitalised ones (names) are required, of the others at least
     half. Generic head nouns ("Sudan crisis", "Taiwan question") add nothing to a topic the
-    lexicon knows and are dropped."""
+    lexicon knows and are dropped. A visit somewhere needs the visit and the place; the
+    visitor may be named or not."""
     whole = _lexicon_topic(phrase, lexicon)
     if whole is not None:
         return Conjunction((_with_aliases(whole, (phrase,), name=phrase),))
+    visit = _VISIT.fullmatch(phrase)
+    if visit:
+        where = _conjunction(visit["where"], lexicon, phrases, languages)
+        who = _conjunction(visit["who"], lexicon, phrases, languages) if visit["who"] else None
+        return Conjunction(
+            (_word(visit["visit"], languages=languages), *where.required),
+            (*(who.required if who else ()), *where.optional),
+            where.min_optional,
+        )
     # An abbreviation in capitals is a name even when its lower case is a stop word ("US").
     ws = [w.text for w in _content(phrase, stopwords()) or words(phrase)]
     concepts: list[TopicDef] = []
