@@ -755,3 +755,10 @@ def test_a_visit_is_asked_by_the_visit_and_the_place() -> None:
     assert [m[1] for m in found] == ["visit Turkey"]
     # in Russian, the verb
     assert _mentions("Putin visit to Turkey", "Эрдоган пригласил Путина посетить Турцию.")
+
+
+def test_unifil_is_found_by_its_french_acronym_and_not_by_peacekeepers_at_large() -> None:
+    assert [m[1] for m in _mentions("UNIFIL", "Le Président a salué le rôle de la FINUL.")] == [
+        "FINUL"
+    ]
+    assert _mentions("UNIFIL", "The peacekeepers in Cyprus were discussed.") == []
