@@ -762,3 +762,9 @@ def test_unifil_is_found_by_its_french_acronym_and_not_by_peacekeepers_at_large(
         "FINUL"
     ]
     assert _mentions("UNIFIL", "The peacekeepers in Cyprus were discussed.") == []
+
+
+def test_energy_asked_finds_oil_gas_and_hydropower() -> None:
+    assert _mentions("energy", "Обсуждалась стабильность на мировом рынке нефти.")
+    assert _mentions("energy", "Стороны обсудили сотрудничество в сфере гидроэнергетики.")
+    assert not _mentions("energy", "The sides discussed the olive harvest.")
