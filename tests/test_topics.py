@@ -768,3 +768,10 @@ def test_energy_asked_finds_oil_gas_and_hydropower() -> None:
     assert _mentions("energy", "Обсуждалась стабильность на мировом рынке нефти.")
     assert _mentions("energy", "Стороны обсудили сотрудничество в сфере гидроэнергетики.")
     assert not _mentions("energy", "The sides discussed the olive harvest.")
+
+
+def test_economic_cooperation_is_a_topic_in_other_words_and_languages() -> None:
+    assert _mentions("economic cooperation", "Ziel sei der Ausbau der Wirtschaftsbeziehungen.")
+    assert _mentions("economic cooperation", "They welcomed growing German investments in Egypt.")
+    assert _mentions("economic cooperation", "双方同意深化经贸合作。")
+    assert not _mentions("economic cooperation", "They discussed the security situation.")
