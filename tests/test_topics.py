@@ -587,7 +587,7 @@ def test_one_sided_topics_past_the_budget_are_minor_not_dropped() -> None:
     [
         ("exchange rate", "Окремо йшлося про обмінний курс гривні."),
         # the adjective asked, the noun of the same root written
-        ("economic cooperation", "Обсуждались перспективы сотрудничества в экономике."),
+        ("financial cooperation", "Обсуждались перспективы сотрудничества в области финансов."),
         ("fertilizer exports", "Затронута тема экспорта российских удобрений."),
         ("protectionism", "双方应警惕保护主义抬头。"),
         ("cognac exports", "Azərbaycan konyakının ixracı da müzakirə olunub."),
@@ -775,3 +775,8 @@ def test_economic_cooperation_is_a_topic_in_other_words_and_languages() -> None:
     assert _mentions("economic cooperation", "They welcomed growing German investments in Egypt.")
     assert _mentions("economic cooperation", "双方同意深化经贸合作。")
     assert not _mentions("economic cooperation", "They discussed the security situation.")
+
+
+def test_pipelines_by_name_in_other_languages() -> None:
+    assert _mentions("TurkStream", "Обсуждались поставки по газопроводу «Турецкий поток».")
+    assert _mentions("BTC pipeline", "Отмечена роль нефтепровода Баку – Тбилиси – Джейхан.")
