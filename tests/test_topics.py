@@ -163,6 +163,10 @@ def test_transliteration_variant() -> None:
     (topic,) = c.topics
     assert topic.status == "only_a"
     assert topic.mentions[0][0].matched_by == "variant"
+    # Azerbaijani x is kh: a question about talks in Yevlakh finds "Yevlax".
+    assert [m[1] for m in _mentions("Yevlakh talks", "Görüş Yevlax şəhərində keçirilib.")] == [
+        "Görüş Yevlax"
+    ]
 
 
 def test_negated_mention_is_still_a_mention() -> None:

@@ -572,6 +572,8 @@ def _latin_inflection(a: str, b: str, p: int, language: str = "en") -> bool:
 # (Verteidigung/Vereidigung) match.
 _TRANSLIT = (
     ("kh", "h"),
+    # Azerbaijani x is kh (Yevlax/Yevlakh, Xankəndi/Khankendi).
+    ("x", "h"),
     # Turkish and Azerbaijani ğ is gh in Latin spellings (Ağdam/Aghdam).
     ("gh", "g"),
     ("ts", "c"),
@@ -1701,14 +1703,12 @@ def discover(
 
 
 def _latin_starts(key: str) -> set[str]:
-    """How a name's start reads in Latin letters, to compare across languages: Russian and
-    Ukrainian write the h of other languages' names as г ("Ибрагим", Ibrahim), Azerbaijani
-    writes kh as x ("Kobaxidze", Kobakhidze)."""
-    out = {translit_key(latin(key))[:5]}
-    for letter, other in (("г", "h"), ("x", "kh")):
-        if letter in key:
-            out.add(translit_key(latin(key.replace(letter, other)))[:5])
-    return out
+    """How a name's start reads in Latin letters, to compare across scripts: Russian and
+    Ukrainian write the h of other languages' names as г ("Ибрагим", Ibrahim)."""
+    start = translit_key(latin(key))[:5]
+    if "г" not in key:
+        return {start}
+    return {start, translit_key(latin(key.replace("г", "h")))[:5]}
 
 
 @cache
