@@ -94,6 +94,8 @@ def test_no_match_inside_unrelated_words(query: str, text: str) -> None:
         ("normalization", "Relations were normalised."),
         ("stabilization", "The sides will help stabilise the region."),
         ("organisation", "The organization met in Vienna."),
+        ("evacuation of citizens", "They helped evacuate citizens of Kazakhstan."),
+        ("negotiations", "Both sides are ready to negotiate."),
     ],
 )
 def test_english_nouns_in_ation_and_ise_ize_spellings_find_their_verbs(

@@ -524,11 +524,14 @@ _LATIN_ALTERNATIONS = frozenset(
         "a/ese a/an a/ans e/ian e/ians y/ies y/ied ies/ied e/en y/ed"
     ).split()
 )
-# A verb and its noun in -ation ("normalization"/"normalized"), and the British -ise beside the
-# American -ize ("normalisation"/"normalized", "stabilise"/"stabilizing").
+# A verb and its noun in -ation ("normalization"/"normalized", "evacuation"/"evacuate"), and
+# the British -ise beside the American -ize ("normalisation"/"normalized", "stabilise"/
+# "stabilizing").
 _VERB_FORMS = ("e", "ed", "es", "ing")
 _LATIN_ALTERNATIONS |= frozenset(
-    frozenset((noun, verb)) for noun in ("ation", "ations") for verb in _VERB_FORMS
+    frozenset((noun, verb))
+    for noun in ("ation", "ations")
+    for verb in (*_VERB_FORMS, "ate", "ated", "ates", "ating")
 ) | frozenset(
     frozenset(("s" + x, "z" + y))
     for x in ("ation", "ations", *_VERB_FORMS)
