@@ -44,7 +44,7 @@ class Config:
     #: "Ukraine" (no shared prefix at all) or "art" reach "artillery".
     max_suffix: int = 3
     #: Names at least this long may match as transliteration variants (Pashinian/Pashinyan).
-    min_variant_len: int = 6
+    min_variant_len: int = 5
     #: A name in Latin letters may match the same name in another script from this length,
     #: when all of it is there (Putin/Путина, Lars/Լարսի): one spelling, not a near one.
     min_script_variant_len: int = 4
