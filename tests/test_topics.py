@@ -801,3 +801,9 @@ def test_economic_cooperation_is_a_topic_in_other_words_and_languages() -> None:
 def test_pipelines_by_name_in_other_languages() -> None:
     assert _mentions("TurkStream", "Обсуждались поставки по газопроводу «Турецкий поток».")
     assert _mentions("BTC pipeline", "Отмечена роль нефтепровода Баку – Тбилиси – Джейхан.")
+
+
+def test_ukrainian_regions_named_after_their_city_are_the_city() -> None:
+    # Kyiv's readouts say "Kurshchyna" and "Kharkivshchyna" for the Kursk and Kharkiv regions.
+    assert _mentions("Kursk", "Ситуація на фронті та на Курщині.")
+    assert _mentions("Kharkiv", "Удари по Харківщині тривають.")
