@@ -807,3 +807,10 @@ def test_ukrainian_regions_named_after_their_city_are_the_city() -> None:
     # Kyiv's readouts say "Kurshchyna" and "Kharkivshchyna" for the Kursk and Kharkiv regions.
     assert _mentions("Kursk", "Ситуація на фронті та на Курщині.")
     assert _mentions("Kharkiv", "Удари по Харківщині тривають.")
+
+
+def test_a_question_is_also_read_from_its_last_words_back() -> None:
+    # Read from the front, "Armenia-Azerbaijan peace" is the peace process and "treaty" is
+    # left over; read from the back, the question is Armenia, Azerbaijan and a peace treaty.
+    text = "Россия готова содействовать подготовке мирного договора между Баку и Ереваном."
+    assert _mentions("Armenia-Azerbaijan peace treaty", text)

@@ -1089,13 +1089,16 @@ def resolve_query(name: str, lexicon: Lexicon, languages: frozenset[str] | None 
     bracketed = [p for group in _BRACKETS.findall(base) for p in re.split(r"\s*/\s*", group)]
     main = " ".join(_BRACKETS.sub(" ", base).split())
     # A phrase of the translation tables ("Crimean Tatars") is one concept in the languages
-    # that list it; the same words one by one are another way to find it.
+    # that list it; the same words one by one are another way to find it. Runs of words are
+    # taken from the front and from the back: "Armenia-Azerbaijan peace" + "treaty", or
+    # "Armenia" + "Azerbaijan" + "peace treaty".
     alternatives = tuple(
         dict.fromkeys(
-            _conjunction(part, lexicon, phrases, languages)
+            _conjunction(part, lexicon, phrases, languages, from_right)
             for part in [*_ALTERNATIVE.split(main), *bracketed]
             if part.strip()
             for phrases in (translated_phrases(languages), {})
+            for from_right in (False, True)
         )
     )
     # A name of capitalised words no topic knows ("Bi-National Commission") may be written
@@ -1217,8 +1220,10 @@ def _conjunction(
     lexicon: Lexicon,
     phrases: Mapping[str, str],
     languages: frozenset[str] | None = None,
+    from_right: bool = False,
 ) -> Conjunction:
-    """Split a phrase into the longest runs of words that name lexicon topics (required, also
+    """Split a phrase into the longest runs of words, taken from its start (or, with
+    ``from_right``, from its end), that name lexicon topics (required, also
     as the translation tables say the run: "meeting" is the summit topic, and German
     "Treffen") or ``phrases`` of the translation tables (see :func:`translated_phrases`);
     the words left over are matched as themselves, in English and as the tables of
@@ -1231,8 +1236,12 @@ def _conjunction(
         return Conjunction((_with_aliases(whole, (phrase,), name=phrase),))
     visit = _VISIT.fullmatch(phrase)
     if visit:
-        where = _conjunction(visit["where"], lexicon, phrases, languages)
-        who = _conjunction(visit["who"], lexicon, phrases, languages) if visit["who"] else None
+        where = _conjunction(visit["where"], lexicon, phrases, languages, from_right)
+        who = (
+            _conjunction(visit["who"], lexicon, phrases, languages, from_right)
+            if visit["who"]
+            else None
+        )
         return Conjunction(
             (_word(visit["visit"], languages=languages), *where.required),
             (*(who.required if who else ()), *where.optional),
@@ -1244,21 +1253,27 @@ def _conjunction(
     # Words (or phrases of the translation table, "code of conduct") no topic names, with
     # the English they are looked up as.
     leftover: list[tuple[str, str]] = []
-    k = 0
-    while k < len(ws):
-        for size in range(len(ws) - k, 0, -1):
-            run = " ".join(ws[k : k + size])
+    runs: list[tuple[int, str, TopicDef | None, str]] = []
+    lo, hi = 0, len(ws)
+    while lo < hi:
+        for size in range(hi - lo, 0, -1):
+            start = hi - size if from_right else lo
+            run = " ".join(ws[start : start + size])
             topic = _lexicon_topic(run, lexicon)
-            if topic is not None:
-                concepts.append(_with_said(_with_aliases(topic, (run,), name=run), run, languages))
-            elif size == 1:
-                leftover.append((run, run))
-            elif run.casefold() in phrases:
-                leftover.append((run, phrases[run.casefold()]))
-            else:
+            if topic is None and size > 1 and run.casefold() not in phrases:
                 continue
-            k += size
+            english = phrases[run.casefold()] if topic is None and size > 1 else run
+            runs.append((start, run, topic, english))
+            if from_right:
+                hi -= size
+            else:
+                lo += size
             break
+    for _, run, topic, english in sorted(runs, key=lambda r: r[0]):
+        if topic is not None:
+            concepts.append(_with_said(_with_aliases(topic, (run,), name=run), run, languages))
+        else:
+            leftover.append((run, english))
     if concepts:
         generic = generic_nouns()
         leftover = [(w, e) for w, e in leftover if fold(w) not in generic]
