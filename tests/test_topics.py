@@ -814,3 +814,8 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
     # left over; read from the back, the question is Armenia, Azerbaijan and a peace treaty.
     text = "Россия готова содействовать подготовке мирного договора между Баку и Ереваном."
     assert _mentions("Armenia-Azerbaijan peace treaty", text)
+
+
+def test_the_kurdistan_region_is_named_by_its_capital() -> None:
+    assert _mentions("Kurdistan Region", "Ils ont salué le dialogue entre Bagdad et Erbil.")
+    assert _mentions("KRG", "Talks with the Kurdistan Regional Government resumed.")
