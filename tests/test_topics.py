@@ -819,3 +819,12 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
 def test_the_kurdistan_region_is_named_by_its_capital() -> None:
     assert _mentions("Kurdistan Region", "Ils ont salué le dialogue entre Bagdad et Erbil.")
     assert _mentions("KRG", "Talks with the Kurdistan Regional Government resumed.")
+
+
+def test_civil_society_is_a_topic_of_the_report() -> None:
+    c = readouts.compare(
+        "Der Kanzler betonte, eine freie Zivilgesellschaft sei wesentlich.",
+        "The President spoke about trade.",
+        labels=("Berlin", "Astana"),
+    )
+    assert [t.status for t in c.topics if t.name == "civil society"] == ["only_a"]
