@@ -81,6 +81,9 @@ def test_inflected_russian_and_armenian() -> None:
         # names Israel, few raise the Palestinian question.
         ("Palestinian issue", "Prime Minister Netanyahu welcomed Israel's ties with Baku."),
         ("Palestinian issue", "Президенты обсудили отношения с Израилем."),
+        # Turkish and Azerbaijani "hava" is air: "Azərbaycan Hava Yolları" is not Havana.
+        ("Cuba", "Azərbaycan Hava Yolları təyyarəsi qəzaya uğrayıb."),
+        ("Cuba", "Hava saldırıları kınandı."),
     ],
 )
 def test_no_match_inside_unrelated_words(query: str, text: str) -> None:
