@@ -392,7 +392,7 @@ class ReadoutIndex:
                         self._by_head[key[:3]].append(key)
             return list(self._by_head.get(_short_stem(a), ()))
         if len(a) < max(config.min_stem, _MIN_STEM_INDEX) or term.caps:
-            return [k for k in (a, *_english_plurals(term)) if k in self.vocab]
+            return [k for k in (a, *_short_forms(term)) if k in self.vocab]
         head = a[: config.min_stem]
         found = [key for key in self.by_stem.get(a[:_MIN_STEM_INDEX], ()) if key.startswith(head)]
         if term.stem_rule == "compound":
@@ -671,9 +671,12 @@ def translit_key(word: str) -> str:
 # _word_rule compares each alias name with many words, and each word with many names.
 
 
-def _english_plurals(term: Term) -> tuple[str, ...]:
+def _short_forms(term: Term) -> tuple[str, ...]:
     """The plurals of a three-letter English word, too short to inflect by stem ("Seas" in
-    "the East and South China Seas", "taxes")."""
+    "the East and South China Seas", "taxes"); a number written as an English ordinal
+    ("October 7th")."""
+    if term.key.isdigit():
+        return tuple(term.key + end for end in ("st", "nd", "rd", "th"))
     if term.endings != "en" or term.caps or len(term.key) != 3 or not term.key.isalpha():
         return ()
     return (term.key + "s", term.key + "es")
@@ -687,7 +690,7 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
         stem = _short_stem(a)
         return ("inflection", 95.0) if key.startswith(stem) and len(key) - len(stem) <= 2 else None
     if term.caps or len(a) < config.min_stem or len(key) < config.min_stem:
-        return ("inflection", 95.0) if key in _english_plurals(term) else None
+        return ("inflection", 95.0) if key in _short_forms(term) else None
     p = len(os.path.commonprefix([a, key]))  # noqa: RUF071 - letters are what we compare
     if (
         p >= config.min_stem
