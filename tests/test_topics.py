@@ -81,6 +81,11 @@ def test_inflected_russian_and_armenian() -> None:
         # names Israel, few raise the Palestinian question.
         ("Palestinian issue", "Prime Minister Netanyahu welcomed Israel's ties with Baku."),
         ("Palestinian issue", "Президенты обсудили отношения с Израилем."),
+        # Normalisation between Armenia and Azerbaijan is not between Armenia and Turkey.
+        (
+            "Armenia-Turkey normalization",
+            "They discussed the normalisation of relations between Armenia and Azerbaijan.",
+        ),
         # Turkish and Azerbaijani "hava" is air: "Azərbaycan Hava Yolları" is not Havana.
         ("Cuba", "Azərbaycan Hava Yolları təyyarəsi qəzaya uğrayıb."),
         ("Cuba", "Hava saldırıları kınandı."),
@@ -831,3 +836,19 @@ def test_civil_society_is_a_topic_of_the_report() -> None:
         labels=("Berlin", "Astana"),
     )
     assert [t.status for t in c.topics if t.name == "civil society"] == ["only_a"]
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        # An ordinal is its number.
+        ("October 7 attack", "He condemned the massacre of October 7th."),
+        ("RSF", "The terrorist Rapid Support militia attacked El Fasher."),
+        ("floods", "Обсуждена паводковая обстановка в регионах."),
+        ("Hamas disarmament", "Er forderte die Entwaffnung der Hamas."),
+        # 匈塞: Hungary and Serbia, as 中泰 is China and Thailand.
+        ("Belgrade-Budapest railway", "推进匈塞铁路等旗舰项目。"),
+    ],
+)
+def test_how_readouts_name_topics(query: str, text: str) -> None:
+    assert _mentions(query, text)
