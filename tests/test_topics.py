@@ -849,9 +849,16 @@ def test_civil_society_is_a_topic_of_the_report() -> None:
         # 匈塞: Hungary and Serbia, as 中泰 is China and Thailand.
         ("Belgrade-Budapest railway", "推进匈塞铁路等旗舰项目。"),
         ("two-state solution", "Afin que deux États puissent vivre côte à côte en paix."),
-        # A capital is its country.
-        ("Iran", "He criticised the cooperation between Moscow and Tehran."),
     ],
 )
 def test_how_readouts_name_topics(query: str, text: str) -> None:
     assert _mentions(query, text)
+
+
+def test_a_capital_puts_its_country_in_the_report() -> None:
+    c = readouts.compare(
+        "He criticised the cooperation between Moscow and Tehran.",
+        "The leaders discussed trade.",
+        labels=("Jerusalem", "Kremlin"),
+    )
+    assert [t.status for t in c.topics if t.name == "Iran"] == ["only_a"]
