@@ -849,6 +849,12 @@ def test_civil_society_is_a_topic_of_the_report() -> None:
         # 匈塞: Hungary and Serbia, as 中泰 is China and Thailand.
         ("Belgrade-Budapest railway", "推进匈塞铁路等旗舰项目。"),
         ("two-state solution", "Afin que deux États puissent vivre côte à côte en paix."),
+        # A summit somewhere is a meeting there, in any language.
+        (
+            "Budapest summit",
+            "They discussed the planned meeting of the two Presidents in Budapest.",
+        ),
+        ("Washington summit", "Օգոստոսի 8-ին Վաշինգտոնում կայացած եռակողմ հանդիպման արդյունքները։"),
     ],
 )
 def test_how_readouts_name_topics(query: str, text: str) -> None:
