@@ -849,6 +849,11 @@ def test_civil_society_is_a_topic_of_the_report() -> None:
         # 匈塞: Hungary and Serbia, as 中泰 is China and Thailand.
         ("Belgrade-Budapest railway", "推进匈塞铁路等旗舰项目。"),
         ("two-state solution", "Afin que deux États puissent vivre côte à côte en paix."),
+        # Baku's "liberated territories" are Karabakh's districts.
+        (
+            "Karabakh reconstruction",
+            "İşğaldan azad olunmuş ərazilərimizdə bərpa-quruculuq işlərindən danışılıb.",
+        ),
         # A summit somewhere is a meeting there, in any language.
         (
             "Budapest summit",
