@@ -854,6 +854,8 @@ def test_civil_society_is_a_topic_of_the_report() -> None:
             "Karabakh reconstruction",
             "İşğaldan azad olunmuş ərazilərimizdə bərpa-quruculuq işlərindən danışılıb.",
         ),
+        # Migrants are described by the work they do abroad.
+        ("labour migrants", "They discussed compatriots carrying out labour activity in Russia."),
         # A summit somewhere is a meeting there, in any language.
         (
             "Budapest summit",
