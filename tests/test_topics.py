@@ -86,6 +86,9 @@ def test_inflected_russian_and_armenian() -> None:
             "Armenia-Turkey normalization",
             "They discussed the normalisation of relations between Armenia and Azerbaijan.",
         ),
+        # A five-letter name keeps its last letter in Cyrillic: the Emir's father Hamad is not
+        # Hamas.
+        ("Hamas", "Розмова з Еміром Тамімом бін Хамадом Аль Тані."),
         # Turkish and Azerbaijani "hava" is air: "Azərbaycan Hava Yolları" is not Havana.
         ("Cuba", "Azərbaycan Hava Yolları təyyarəsi qəzaya uğrayıb."),
         ("Cuba", "Hava saldırıları kınandı."),

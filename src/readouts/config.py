@@ -45,6 +45,9 @@ class Config:
     max_suffix: int = 3
     #: Names at least this long may match as transliteration variants (Pashinian/Pashinyan).
     min_variant_len: int = 5
+    #: A name in Latin letters at least this long may also change its last letter in another
+    #: script's case forms (Москва/Moskva, Путина/Putin): "Хамадом" is not Hamas.
+    min_case_change_len: int = 6
     #: A name in Latin letters may match the same name in another script from this length,
     #: when all of it is there (Putin/Путина, Lars/Լարսի): one spelling, not a near one.
     min_script_variant_len: int = 4

@@ -744,7 +744,7 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
             # ("Путина"); in Latin letters, and in a short name, the whole name must be there
             # ("Wahlen" is not "Wähler"). A short name is spelled letter for letter, not
             # folded: "Mali" is not "малый" ("malyi").
-            long = len(a) >= config.min_variant_len
+            long = len(a) >= config.min_case_change_len
             ta, tk = (translit_key(a), translit_key(latin(key))) if long else (a, latin(key))
             p = len(os.path.commonprefix([ta, tk]))  # noqa: RUF071 - letters, not paths
             whole = len(ta) - (not _LATIN_SCRIPT.match(key) and long)
