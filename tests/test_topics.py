@@ -859,6 +859,9 @@ def test_civil_society_is_a_topic_of_the_report() -> None:
         ),
         # Migrants are described by the work they do abroad.
         ("labour migrants", "They discussed compatriots carrying out labour activity in Russia."),
+        # A call to stop military operations is a call for a ceasefire.
+        ("ceasefire", "Il a appelé l’Azerbaïdjan à cesser sans délai ses opérations militaires."),
+        ("earthquake", "中方将继续支持尼方震后重建。"),
         # A summit somewhere is a meeting there, in any language.
         (
             "Budapest summit",
