@@ -9,7 +9,7 @@ import pytest
 
 import readouts
 from readouts.config import Config
-from readouts.lexicon import builtin_lexicon, parse_lexicon
+from readouts.lexicon import builtin_lexicon, parse_lexicon, said_as
 from readouts.model import Topic
 from readouts.render.table import render_table
 from readouts.text import make_readout
@@ -513,6 +513,29 @@ def test_inflection_limits_by_language(alias: str, language: str, word: str, mat
     assert compiled is not None
     term = compiled.terms[-1]
     assert (_word_rule(term, word, Config()) is not None) is matches
+
+
+def test_what_the_tables_say_for_an_english_name_of_a_topic_names_it_in_that_language() -> None:
+    """An English alias of a topic ("disarmament"), as the translation tables say it in a
+    language ("tərksilah"), is an alias there too, not only a related sign: the default report
+    lists a topic for its aliases alone, so the Azerbaijani readout that stressed "tam
+    tərksilah" had no disarmament line. (Unless English itself lists that word as only
+    related: "TGV" is a train, not high-speed rail.)"""
+    folder = Path(readouts.__file__).parent / "data" / "lexicon"
+    english = tomllib.loads((folder / "en.toml").read_text(encoding="utf-8"))["topics"]
+    only_related = []
+    for path in sorted(folder.glob("*.toml")):
+        if path.stem == "en":
+            continue
+        topics = tomllib.loads(path.read_text(encoding="utf-8"))["topics"]
+        for key, topic in topics.items():
+            related = set(topic.get("related", [])) - set(english[key].get("related", []))
+            for alias in english[key]["aliases"]:
+                if alias[:1].isupper():
+                    continue  # a name: the tables translate ordinary words
+                said = {form for _, form in said_as(alias, frozenset([path.stem]))}
+                only_related += [(path.stem, key, form) for form in said & related]
+    assert only_related == []
 
 
 def test_no_language_calls_a_sign_of_a_topic_another_name_for_it() -> None:
