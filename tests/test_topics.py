@@ -354,6 +354,17 @@ def test_bracketed_names_are_alternatives() -> None:
             "Putin and Aliyev discussed trade. Anwar Ibrahim invited Putin to Kuala Lumpur.",
             ("Ибрагим", "Ibrahim"),
         ),
+        # A short name's ending changes with its case ("Лулу", Lula) or is added ("Стуббу").
+        (
+            "Путин и Алиев обсудили торговлю. Путин поблагодарил Лулу за приглашение.",
+            "Putin and Aliyev discussed trade. Putin thanked Lula for the invitation.",
+            ("Лулу", "Lula"),
+        ),
+        (
+            "Відбулася розмова. Президент подякував Стуббу за підтримку.",
+            "A call took place. The President thanked Stubb for his support.",
+            ("Стуббу", "Stubb"),
+        ),
     ],
 )
 def test_a_name_both_sides_write_in_their_own_language_is_not_discovered(
@@ -849,6 +860,9 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
     [
         # Kyiv's readouts name the Kursk and Kharkiv regions after their cities.
         ("Kursk", "Ситуація на фронті та на Курщині."),
+        # Armenian ու is u; after a consonant, յու is u too.
+        ("Jermuk", "Հարվածներ են հասցվել Ջերմուկի ուղղությամբ։"),
+        ("Brussels", "Օգոստոսի 31-ին Բրյուսելում կայացած հանդիպման արդյունքները։"),
         ("Kharkiv", "Удари по Харківщині тривають."),
         # The Kurdistan Region is named by its capital.
         ("Kurdistan Region", "Ils ont salué le dialogue entre Bagdad et Erbil."),

@@ -614,7 +614,7 @@ _LATIN = str.maketrans(
         # an accent (ğ, ş, ç, ö, ü do): Kəhrəmanmaraş is Kahramanmaraş, Iğdır is Igdir.
         "ə": "e",
         "ı": "i",
-        **dict(zip("աբգդեզէըթիլկհմյնոպռսվտրւփքօֆ", "abgdezeytilkhmynoprsvtrvpkof", strict=True)),
+        **dict(zip("աբգդեզէըթիլկհմյնոպռսվտրւփքօֆ", "abgdezeytilkhmynoprsvtrupkof", strict=True)),
         **{
             "ժ": "zh",
             "խ": "kh",
@@ -665,7 +665,13 @@ def translit_key(word: str) -> str:
     """
     for old, new in _TRANSLIT:
         word = word.replace(old, new)
+    # Russian and Armenian write the u after a consonant in other languages' names as ю, յու
+    # (Брюссель, Brussels).
+    word = _CONSONANT_IU.sub("u", word)
     return re.sub(r"(.)\1+", r"\1", word)
+
+
+_CONSONANT_IU = re.compile(r"(?<=[b-df-hj-np-tv-z])iu")
 
 
 # _word_rule compares each alias name with many words, and each word with many names.
@@ -1558,7 +1564,11 @@ def discover(
     # Accents do not make another name (António/Antonio).
     other_translit = {translit_key(_unaccented(key)) for key in other.vocab if not key.isdigit()}
     # Across scripts, inflection changes the end of a name ("Путина"): compare its start.
-    other_latin = {k for key in other.vocab for k in _latin_starts(key)} if across else set()
+    other_latin = (
+        {k for key in other.vocab for k in _latin_starts(key, short=key not in stop)}
+        if across
+        else set()
+    )
     # Across languages, names of ordinary words ("Güney Asya", "South Asia") are compared
     # as the translation tables say their words in English.
     own_codes: list[str] = []
@@ -1723,13 +1733,22 @@ def discover(
     return out
 
 
-def _latin_starts(key: str) -> set[str]:
+def _latin_starts(key: str, *, short: bool = True) -> set[str]:
     """How a name's start reads in Latin letters, to compare across scripts: Russian and
-    Ukrainian write the h of other languages' names as г ("Ибрагим", Ibrahim)."""
-    start = translit_key(latin(key))[:5]
-    if "г" not in key:
-        return {start}
-    return {start, translit_key(latin(key.replace("г", "h")))[:5]}
+    Ukrainian write the h of other languages' names as г ("Ибрагим", Ibrahim). With
+    ``short``, also a short word's start without its ending (not for function words: "համար",
+    for, is not "Hammad")."""
+    out = set()
+    for spelling in {key, key.replace("г", "h")}:
+        letters = translit_key(latin(spelling))
+        out.add(letters[:5])
+        if short and 4 <= len(letters) <= 5:
+            # A short name's start is short of its ending: the ending may change ("Лулу",
+            # Lula; "Маю", Maia), and an inflecting script may add one ("Стуббу", Stubb).
+            out.add("~" + letters[:-1])
+            if not spelling.isascii():
+                out.add(letters[:-1])
+    return out
 
 
 @cache
