@@ -528,14 +528,30 @@ _LATIN_ALTERNATIONS = frozenset(
 # the British -ise beside the American -ize ("normalisation"/"normalized", "stabilise"/
 # "stabilizing").
 _VERB_FORMS = ("e", "ed", "es", "ing")
-_LATIN_ALTERNATIONS |= frozenset(
-    frozenset((noun, verb))
-    for noun in ("ation", "ations")
-    for verb in (*_VERB_FORMS, "ate", "ated", "ates", "ating")
-) | frozenset(
-    frozenset(("s" + x, "z" + y))
-    for x in ("ation", "ations", *_VERB_FORMS)
-    for y in ("ation", "ations", *_VERB_FORMS)
+_LATIN_ALTERNATIONS |= (
+    frozenset(
+        frozenset((noun, verb))
+        for noun in ("ation", "ations")
+        for verb in (*_VERB_FORMS, "ate", "ated", "ates", "ating")
+    )
+    | frozenset(
+        # A verb and its noun in -ment ("deployment"/"deployed", "settlement"/"settling",
+        # "disarmament"/"disarming").
+        frozenset((noun, verb))
+        for noun, forms in (
+            ("ment", ("ed", "ing", "s")),
+            ("ments", ("ed", "ing", "s")),
+            ("ement", _VERB_FORMS),
+            ("ements", _VERB_FORMS),
+            ("ament", ("ed", "ing", "s")),
+        )
+        for verb in forms
+    )
+    | frozenset(
+        frozenset(("s" + x, "z" + y))
+        for x in ("ation", "ations", *_VERB_FORMS)
+        for y in ("ation", "ations", *_VERB_FORMS)
+    )
 )
 
 
