@@ -915,3 +915,10 @@ def test_how_readouts_name_topics(query: str, text: str) -> None:
 def test_the_default_report_lists_a_topic_one_side_names(topic: str, text: str) -> None:
     c = readouts.compare(text, "The leaders discussed trade.", labels=("A", "B"))
     assert [t.status for t in c.topics if t.name == topic] == ["only_a"]
+
+
+def test_a_question_names_the_same_topic_whatever_languages_the_readouts_are_in() -> None:
+    # "gas" was the natural gas topic only when a German readout loaded the alias "Gas".
+    russian = "Состоялся телефонный разговор. Затронуты поставки российского газа."
+    topic = _asked(russian, "A call took place. The leaders discussed trade.", "gas")
+    assert [m.text for m in topic.mentions[0]] == ["поставки российского газа"]
