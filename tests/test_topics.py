@@ -889,6 +889,8 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
         ("ceasefire", "Il a appelé l’Azerbaïdjan à cesser sans délai ses opérations militaires."),
         ("earthquake", "中方将继续支持尼方震后重建。"),
         ("multilateral trading system", "维护以世界贸易组织为核心的多边贸易体制。"),
+        # Chinese names places in its own characters.
+        ("Chongqing Connectivity Initiative", "推进中新（重庆）战略性互联互通示范项目。"),
         ("casualties", "The President expressed his condolences for the loss of life."),
         ("arms exports", "The Chancellor announced a halt to arms deliveries."),
         # A summit somewhere is a meeting there, in any language.
