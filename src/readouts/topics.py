@@ -777,6 +777,8 @@ def _word_rule(term: Term, key: str, config: Config) -> tuple[str, float] | None
                 len(rest) <= config.max_suffix
                 or (long and rest.startswith("sk") and len(rest) <= config.max_suffix + 3)
                 or (long and rest.startswith("insk") and len(rest) <= config.max_suffix + 4)
+                # Ukrainian names a region after its city ("Миколаївщина", Mykolaiv).
+                or (long and rest.startswith("shkhin") and len(rest) <= config.max_suffix + 6)
             ):
                 return ("variant", 85.0)
     return None
