@@ -864,7 +864,7 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
         ("Jermuk", "Հարվածներ են հասցվել Ջերմուկի ուղղությամբ։"),
         ("Brussels", "Օգոստոսի 31-ին Բրյուսելում կայացած հանդիպման արդյունքները։"),
         ("Kharkiv", "Удари по Харківщині тривають."),
-        ("Mykolaiv reconstruction", "Обговорили відновлення Миколаївщини."),
+        ("Mykolaiv", "Обговорили відбудову Миколаївщини."),
         # The Kurdistan Region is named by its capital.
         ("Kurdistan Region", "Ils ont salué le dialogue entre Bagdad et Erbil."),
         ("KRG", "Talks with the Kurdistan Regional Government resumed."),
