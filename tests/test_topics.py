@@ -899,6 +899,7 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
             "Budapest summit",
             "They discussed the planned meeting of the two Presidents in Budapest.",
         ),
+        ("Paris meeting", "The President hosted the Chancellor in Paris on Tuesday."),
         ("Washington summit", "Օգոստոսի 8-ին Վաշինգտոնում կայացած եռակողմ հանդիպման արդյունքները։"),
     ],
 )
