@@ -876,6 +876,8 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
         # A noun in -ment is its verb.
         ("Hamas disarmament", "The Prime Minister insisted on disarming Hamas."),
         ("troop deployment", "Both condemned the troops deployed along the border."),
+        # A noun in -ability is its adjective.
+        ("accountability", "Those responsible must be held accountable under the law."),
         # 匈塞: Hungary and Serbia, as 中泰 is China and Thailand.
         ("Belgrade-Budapest railway", "推进匈塞铁路等旗舰项目。"),
         ("two-state solution", "Afin que deux États puissent vivre côte à côte en paix."),

@@ -521,7 +521,7 @@ _LATIN_ALTERNATIONS = frozenset(
     frozenset(pair.split("/"))
     for pair in (
         "e/ed e/ing e/es e/er e/ers er/ing ers/ing ed/ing s/ed s/ing es/ed es/ing er/ed "
-        "a/ese a/an a/ans e/ian e/ians y/ies y/ied ies/ied e/en y/ed"
+        "a/ese a/an a/ans e/ian e/ians y/ies y/ied ies/ied e/en y/ed ility/le"
     ).split()
 )
 # A verb and its noun in -ation ("normalization"/"normalized", "evacuation"/"evacuate"), and
