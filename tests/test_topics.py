@@ -902,6 +902,8 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
             "They discussed the planned meeting of the two Presidents in Budapest.",
         ),
         ("Paris meeting", "The President hosted the Chancellor in Paris on Tuesday."),
+        # A five-letter Russian adjective in a phrase is a three-letter stem and its ending.
+        ("in-person meeting", "Условлено провести в ближайшее время очную встречу."),
         ("peace talks", "Both sides want an end to the war as soon as possible."),
         ("defence spending", "Both pledged to reach 3.5 per cent of GDP by 2030."),
         ("Washington summit", "Օգոստոսի 8-ին Վաշինգտոնում կայացած եռակողմ հանդիպման արդյունքները։"),

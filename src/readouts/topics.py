@@ -234,8 +234,16 @@ _SHORT_ENDINGS = frozenset({"ru", "uk", "hy", "tr", "az"})
 
 
 def _short_stem(key: str) -> str:
-    """A word without the soft sign or й that its case endings replace ("путь": "пут")."""
-    return key[:-1] if len(key) == 4 and key[-1] in "ьй" else key
+    """A word without the soft sign or й that its case endings replace ("путь": "пут"), or
+    the ending of a five-letter Russian or Ukrainian adjective ("очная": "очн")."""
+    if len(key) == 4 and key[-1] in "ьй":
+        return key[:-1]
+    if len(key) == 5 and key[-2:] in _ADJECTIVE_ENDINGS:
+        return key[:3]
+    return key
+
+
+_ADJECTIVE_ENDINGS = frozenset("ая ое ый ий ой ые яя ій".split())
 
 
 # Turkish and Azerbaijani consonants and what they soften to before a vowel.
