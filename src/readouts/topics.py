@@ -1771,6 +1771,8 @@ def _latin_starts(key: str, *, short: bool = True) -> set[str]:
         if short and 4 <= len(letters) <= 5:
             # A short name's start is short of its ending: the ending may change ("Лулу",
             # Lula; "Маю", Maia), and an inflecting script may add one ("Стуббу", Stubb).
+            # "~" marks a start cut short, equal only to another cut short: "Gazakh" cut
+            # short ("gaza") is not the whole of "Газа".
             out.add("~" + letters[:-1])
             if not spelling.isascii():
                 out.add(letters[:-1])
