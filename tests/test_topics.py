@@ -44,14 +44,34 @@ def _discovered(a: str, b: str, labels: tuple[str, str]) -> list[str]:
 
 
 def test_word_order_and_inflection() -> None:
-    assert (
-        _mentions(
-            "Lachin corridor blockade", "The road was blockaded. The Lachin corridor is closed."
-        )
-        == []
-    )
     found = _mentions("Lachin corridor blockade", "He raised the blockade of the Lachin corridor.")
     assert [(s, text) for s, text, *_ in found] == [(0, "blockade of the Lachin corridor")]
+
+
+def test_the_parts_of_a_question_may_be_said_in_sentences_side_by_side() -> None:
+    # Readouts name a subject in one sentence and say what of it in the next.
+    found = _mentions(
+        "Haiti security mission",
+        "They discussed the situation in Haiti. Kenya will lead the security mission there.",
+    )
+    assert [(s, text, rule) for s, text, rule, _ in found] == [(0, "Haiti", "concepts apart")]
+    # Not further apart than the next sentence.
+    assert not _mentions(
+        "Lachin corridor blockade",
+        "The road was blockaded. The talks went on. The Lachin corridor is closed.",
+    )
+    # Countries alone are named everywhere: together they must be in one sentence.
+    assert not _mentions(
+        "German-Russian relations", "Germany supports Ukraine. Russia attacked it again."
+    )
+    text = "The road was blockaded. The Lachin corridor is closed."
+    index = ReadoutIndex(make_readout(text, label="X"))
+    query = resolve_query("Lachin corridor blockade", builtin_lexicon())
+    together = ReadoutIndex(make_readout("The Lachin corridor was blockaded.", label="X"))
+    config = Config()
+    apart = find_query_mentions(index, query, negation=negation_words(), config=config)
+    one = find_query_mentions(together, query, negation=negation_words(), config=config)
+    assert apart and max(m.score for m in apart) < one[0].score
 
 
 def test_inflected_russian_and_armenian() -> None:

@@ -59,6 +59,13 @@ class Config:
     #: (5 words) answers "Lachin corridor blockade", but "relations ... the two countries"
     #: across a whole clause is a coincidence.
     window_per_word: int = 2
+    #: The parts of a question may be said this many sentences apart ("... the situation in
+    #: Haiti. Kenya will lead the multinational security support mission."), at a lower score.
+    #: Countries alone are named too often for that: "German-Russian relations" needs both in
+    #: one sentence.
+    query_sentences_apart: int = 1
+    #: Score of such a mention, as a share of its parts' lowest score.
+    apart_score: float = 0.8
     #: Discovered one-sided terms reported per side (``--discover N``); 0 turns discovery off.
     discover: int = 10
     #: At most this many one-sided topics per side in the default report: discovery stops

@@ -1383,29 +1383,61 @@ def find_query_mentions(
             continue
         required = [mentions_of(c) for c in conjunction.required]
         optional = [mentions_of(c) for c in conjunction.optional]
-        for s in sorted(set(required[0]).intersection(*required[1:])):
-            extra = [o[s] for o in optional if s in o]
+        # Countries, and plain words alone, are too common to be taken from two sentences:
+        # "la dissuasion nucléaire ... les politiques énergétiques" is not nuclear energy.
+        apart = (
+            0
+            if len(required) + len(optional) < 2
+            or all(c.ask_only or _plain(c) for c in conjunction.required)
+            else config.query_sentences_apart
+        )
+        # Each sentence that holds a required part answers, with the other parts there or
+        # in the sentences around it.
+        for s in sorted(
+            set().union(*required) if apart else set(required[0]).intersection(*required[1:])
+        ):
+            near = [_nearest(r, s, apart) for r in required]
+            if None in near:
+                continue
+            extra = [m for m in (_nearest(o, s, apart) for o in optional) if m is not None]
             if len(extra) < conjunction.min_optional:
                 continue
-            parts = [r[s] for r in required] + extra
-            if len(parts) == 1:
+            everything = [m for m in near + extra if m is not None]
+            parts = [m for m in everything if m.sentence == s]
+            if len(everything) == 1:
                 mention = parts[0]
             else:
                 start, end = min(p.start for p in parts), max(p.end for p in parts)
+                together = len(parts) == len(everything)
                 mention = Mention(
                     s,
                     start,
                     end,
                     index.readout.sentences[s].text[start:end],
-                    min(p.score for p in parts),
-                    "concepts",
-                    " + ".join(p.alias for p in parts),
-                    any(p.negated for p in parts),
+                    min(p.score for p in everything) * (1.0 if together else config.apart_score),
+                    "concepts" if together else "concepts apart",
+                    " + ".join(p.alias for p in everything),
+                    any(p.negated for p in everything),
                 )
             old = best.get(s)
             if old is None or mention.score > old.score:
                 best[s] = mention
     return tuple(best[s] for s in sorted(best))
+
+
+def _plain(concept: TopicDef) -> bool:
+    """Whether ``concept`` is a user's word that is no name (see :func:`_word`)."""
+    return concept.key.startswith("word:") and not concept.name[:1].isupper()
+
+
+def _nearest(found: Mapping[int, Mention], sentence: int, apart: int) -> Mention | None:
+    """The mention in ``found`` in ``sentence``, else the nearest within ``apart`` sentences
+    (the one before first)."""
+    for d in range(apart + 1):
+        for s in (sentence - d, sentence + d):
+            if s in found:
+                return found[s]
+    return None
 
 
 @cache
