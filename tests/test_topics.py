@@ -927,6 +927,8 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
         ("peace talks", "Both sides want an end to the war as soon as possible."),
         ("defence spending", "Both pledged to reach 3.5 per cent of GDP by 2030."),
         ("Washington summit", "Օգոստոսի 8-ին Վաշինգտոնում կայացած եռակողմ հանդիպման արդյունքները։"),
+        # A three-letter word of a question takes a short case ending ("այց", visit).
+        ("visit to Armenia", "Վերահաստատել է Հայաստան պաշտոնական այցով ժամանելու հրավերը։"),
     ],
 )
 def test_how_readouts_name_topics(query: str, text: str) -> None:

@@ -190,7 +190,8 @@ def _stem_rule(language: str, word: Word, *, several: bool = False, loose: bool 
     replace suffix vowels and soften a last consonant ("ilhak"/"ilhağı", "şehir"/"şehri"),
     they do not lose it: "İlham" is not "ilhakı" (annexation). A stem of three letters, too
     short to inflect alone ("мир" is not "мировой"), takes a short case ending in a phrase of
-    several ("սահմանային անցման կետ" finds "կետի", "морской путь" finds "пути"): "short".
+    several ("սահմանային անցման կետ" finds "կետի", "морской путь" finds "пути") or as a word
+    of a question ("visit", "այց", finds "այցով"): "short".
     In a Russian or Ukrainian phrase or question, a word shares its long root with the noun
     or adjective of the same subject ("экономическое сотрудничество" / "сотрудничества в
     экономике"): "root". A lexicon alias of one word does not ("миротворчество",
@@ -199,7 +200,7 @@ def _stem_rule(language: str, word: Word, *, several: bool = False, loose: bool 
     "compound". A long German word alone in an alias begins compounds ("Wasserstoff" /
     "Wasserstoffallianz"): "prefix"."""
     short = len(_short_stem(word.key)) == 3
-    if several and short and language in _SHORT_ENDINGS and not word.is_caps:
+    if (several or loose) and short and language in _SHORT_ENDINGS and not word.is_caps:
         return "short"
     if loose and language == "de" and len(word.key) >= _COMPOUND_HEAD:
         return "compound"
