@@ -927,6 +927,10 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
         ("peace talks", "Both sides want an end to the war as soon as possible."),
         ("defence spending", "Both pledged to reach 3.5 per cent of GDP by 2030."),
         ("Washington summit", "Օգոստոսի 8-ին Վաշինգտոնում կայացած եռակողմ հանդիպման արդյունքները։"),
+        # Chinese shortens Iran to 伊 before 核 (nuclear).
+        ("Iran nuclear programme", "双方就伊核问题交换了意见。"),
+        # Artillery shells are ammunition.
+        ("ammunition", "Обговорили постачання артилерійських снарядів."),
         # A three-letter word of a question takes a short case ending ("այց", visit).
         ("visit to Armenia", "Վերահաստատել է Հայաստան պաշտոնական այցով ժամանելու հրավերը։"),
     ],
