@@ -54,7 +54,11 @@ def test_the_parts_of_a_question_may_be_said_in_sentences_side_by_side() -> None
         "Haiti security mission",
         "They discussed the situation in Haiti. Kenya will lead the security mission there.",
     )
-    assert [(s, text, rule) for s, text, rule, _ in found] == [(0, "Haiti", "concepts apart")]
+    # Each sentence that holds a part is evidence of the answer.
+    assert [(s, text, rule) for s, text, rule, _ in found] == [
+        (0, "Haiti", "concepts apart"),
+        (1, "security mission", "concepts apart"),
+    ]
     # Not further apart than the next sentence.
     assert not _mentions(
         "Lachin corridor blockade",

@@ -1404,25 +1404,28 @@ def find_query_mentions(
             if len(extra) < conjunction.min_optional:
                 continue
             everything = [m for m in near + extra if m is not None]
-            parts = [m for m in everything if m.sentence == s]
-            if len(everything) == 1:
-                mention = parts[0]
-            else:
-                start, end = min(p.start for p in parts), max(p.end for p in parts)
-                together = len(parts) == len(everything)
-                mention = Mention(
-                    s,
-                    start,
-                    end,
-                    index.readout.sentences[s].text[start:end],
-                    min(p.score for p in everything) * (1.0 if together else config.apart_score),
-                    "concepts" if together else "concepts apart",
-                    " + ".join(p.alias for p in everything),
-                    any(p.negated for p in everything),
-                )
-            old = best.get(s)
-            if old is None or mention.score > old.score:
-                best[s] = mention
+            # Said apart, each sentence holding a part is evidence of the answer.
+            for t in sorted({m.sentence for m in everything}):
+                parts = [m for m in everything if m.sentence == t]
+                if len(everything) == 1:
+                    mention = parts[0]
+                else:
+                    start, end = min(p.start for p in parts), max(p.end for p in parts)
+                    together = len(parts) == len(everything)
+                    mention = Mention(
+                        t,
+                        start,
+                        end,
+                        index.readout.sentences[t].text[start:end],
+                        min(p.score for p in everything)
+                        * (1.0 if together else config.apart_score),
+                        "concepts" if together else "concepts apart",
+                        " + ".join(p.alias for p in everything),
+                        any(p.negated for p in everything),
+                    )
+                old = best.get(t)
+                if old is None or mention.score > old.score:
+                    best[t] = mention
     return tuple(best[s] for s in sorted(best))
 
 
