@@ -933,6 +933,9 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
         ("Washington summit", "Օգոստոսի 8-ին Վաշինգտոնում կայացած եռակողմ հանդիպման արդյունքները։"),
         # Chinese shortens Iran to 伊 before 核 (nuclear).
         ("Iran nuclear programme", "双方就伊核问题交换了意见。"),
+        # A country's people ("карабахских армян", the Armenians of Karabakh).
+        ("Karabakh Armenians", "Обсуждались вопросы прав и безопасности карабахских армян."),
+        ("Russian tourists", "В прошлом году Вьетнам посетили более 120 тысяч россиян-туристов."),
         # Artillery shells are ammunition.
         ("ammunition", "Обговорили постачання артилерійських снарядів."),
         # A three-letter word of a question takes a short case ending ("այց", visit).
