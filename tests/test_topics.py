@@ -87,6 +87,8 @@ def test_inflected_russian_and_armenian() -> None:
     ("query", "text"),
     [
         ("Iran", "They discussed Ukraine."),
+        # Hostility to Islam is a topic of its own, not antisemitism.
+        ("antisemitism", "Cumhurbaşkanı İslam düşmanlığının yükselişine dikkat çekti."),
         ("EU", "They discussed Europe and its future."),
         ("art", "They discussed the artillery."),
         ("missing persons", "The monitoring mission was discussed."),
