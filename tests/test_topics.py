@@ -90,7 +90,7 @@ def test_inflected_russian_and_armenian() -> None:
         # A named instrument of a topic is a sign of it, not another name for it: asked by
         # its name, it is not every mention of the topic.
         ("Helsinki Final Act", "Both sides stressed their respect for international law."),
-        ("Declaration on Allied Interaction", "Tərəflər strateji tərəfdaşlığı yüksək qiymətləndirdilər."),
+        ("Declaration on Allied Interaction", "Tərəflər strateji tərəfdaşlığı qiymətləndirdilər."),
         # Hostility to Islam is a topic of its own, not antisemitism.
         ("antisemitism", "Cumhurbaşkanı İslam düşmanlığının yükselişine dikkat çekti."),
         ("EU", "They discussed Europe and its future."),
