@@ -91,6 +91,7 @@ def test_inflected_russian_and_armenian() -> None:
         # its name, it is not every mention of the topic.
         ("Helsinki Final Act", "Both sides stressed their respect for international law."),
         ("Declaration on Allied Interaction", "Tərəflər strateji tərəfdaşlığı qiymətləndirdilər."),
+        ("New Year greetings", "The President congratulated him on his birthday."),
         # Hostility to Islam is a topic of its own, not antisemitism.
         ("antisemitism", "Cumhurbaşkanı İslam düşmanlığının yükselişine dikkat çekti."),
         ("EU", "They discussed Europe and its future."),
@@ -942,6 +943,7 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
         # A country's people ("карабахских армян", the Armenians of Karabakh).
         ("Karabakh Armenians", "Обсуждались вопросы прав и безопасности карабахских армян."),
         ("Russian tourists", "В прошлом году Вьетнам посетили более 120 тысяч россиян-туристов."),
+        ("Eid greetings", "Erdoğan, İran halkının Ramazan Bayramı'nı tebrik etti."),
         # Artillery shells are ammunition.
         ("ammunition", "Обговорили постачання артилерійських снарядів."),
         # A three-letter word of a question takes a short case ending ("այց", visit).
