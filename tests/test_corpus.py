@@ -209,8 +209,8 @@ def test_counts_match_a_hand_count_on_the_samples() -> None:
     # A few facts counted by eye from the samples' meta.json files.
     kremlin_calls = sum("Kremlin" in c.labels for c in calls)
     assert kremlin_calls >= 3 and side_calls["Kremlin"] == kremlin_calls
-    # The Lachin blockade is annotated as Yerevan's alone in two calls (meta.json): the seed
-    # and the call after the offensive of September 2023.
+    # The Lachin blockade is annotated as Yerevan's alone in three calls (meta.json): the seed,
+    # the call after the offensive of September 2023 and the meeting in Ottawa a week later.
     blockade = corpus.summary.topic("Yerevan", "blockade")
     alone = {
         r.call
@@ -218,7 +218,11 @@ def test_counts_match_a_hand_count_on_the_samples() -> None:
         if r.key == "blockade"
         and (r.status, "Yerevan") in (("only_a", r.label_a), ("only_b", r.label_b))
     }
-    assert alone == {"2023-01-31-pashinian-putin", "2023-09-19-yerevan-washington"}
+    assert alone == {
+        "2023-01-31-pashinian-putin",
+        "2023-09-19-yerevan-washington",
+        "2023-09-27-yerevan-ottawa",
+    }
     assert blockade is not None and blockade.one_sided == len(alone)
     seed_rows = [r for r in corpus.rows if r.call == "2023-01-31-pashinian-putin"]
     assert {r.key: r.status for r in seed_rows}["blockade"] == "only_a"
