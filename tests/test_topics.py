@@ -944,6 +944,8 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
         ("Karabakh Armenians", "Обсуждались вопросы прав и безопасности карабахских армян."),
         ("Russian tourists", "В прошлом году Вьетнам посетили более 120 тысяч россиян-туристов."),
         ("Eid greetings", "Erdoğan, İran halkının Ramazan Bayramı'nı tebrik etti."),
+        # An adverb in -ily is its adjective in -y, a noun in -ality its adjective in -al.
+        ("military neutrality", "Serbia remains a militarily neutral country."),
         # Artillery shells are ammunition.
         ("ammunition", "Обговорили постачання артилерійських снарядів."),
         # A three-letter word of a question takes a short case ending ("այց", visit).

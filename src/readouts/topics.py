@@ -530,7 +530,7 @@ _LATIN_ALTERNATIONS = frozenset(
     frozenset(pair.split("/"))
     for pair in (
         "e/ed e/ing e/es e/er e/ers er/ing ers/ing ed/ing s/ed s/ing es/ed es/ing er/ed "
-        "a/ese a/an a/ans e/ian e/ians y/ies y/ied ies/ied e/en y/ed ility/le"
+        "a/ese a/an a/ans e/ian e/ians y/ies y/ied ies/ied e/en y/ed ility/le y/ily al/ality"
     ).split()
 )
 # A verb and its noun in -ation ("normalization"/"normalized", "evacuation"/"evacuate"), and
