@@ -946,6 +946,7 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
         ("Eid greetings", "Erdoğan, İran halkının Ramazan Bayramı'nı tebrik etti."),
         # An adverb in -ily is its adjective in -y, a noun in -ality its adjective in -al.
         ("military neutrality", "Serbia remains a militarily neutral country."),
+        ("BTC oil transit", "Транспортировка нефти по трубопроводу Баку – Тбилиси – Джейхан."),
         # Artillery shells are ammunition.
         ("ammunition", "Обговорили постачання артилерійських снарядів."),
         # A three-letter word of a question takes a short case ending ("այց", visit).
