@@ -61,8 +61,8 @@ class Config:
     window_per_word: int = 2
     #: The parts of a question may be said this many sentences apart ("... the situation in
     #: Haiti. Kenya will lead the multinational security support mission."), at a lower score.
-    #: Countries alone are named too often for that: "German-Russian relations" needs both in
-    #: one sentence.
+    #: Countries alone are named too often for that ("German-Russian relations" needs both in
+    #: one sentence), and so are plain words alone ("nuclear energy").
     query_sentences_apart: int = 1
     #: Score of such a mention, as a share of its parts' lowest score.
     apart_score: float = 0.8
