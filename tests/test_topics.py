@@ -976,3 +976,43 @@ def test_a_question_names_the_same_topic_whatever_languages_the_readouts_are_in(
     russian = "Состоялся телефонный разговор. Затронуты поставки российского газа."
     topic = _asked(russian, "A call took place. The leaders discussed trade.", "gas")
     assert [m.text for m in topic.mentions[0]] == ["поставки российского газа"]
+
+
+def test_a_topic_named_only_in_related_words_is_reported_after_the_named_ones() -> None:
+    a = "The President thanked Germany for the temporary protection it gives. Sanctions came up."
+    c = readouts.compare(a, "The sides met.", config=Config(one_sided_budget=1, discover=0))
+    by_key = {t.key: t for t in c.topics}
+    refugees = by_key["refugees"]
+    assert refugees.status == "only_a"
+    assert [(m.text, m.matched_by) for m in refugees.mentions[0]] == [
+        ("temporary protection", "related")
+    ]
+    # named by an alias, sanctions keeps the one headline line; the suggestion is minor
+    assert refugees.minor and not by_key["sanctions"].minor
+    # unlimited, it is a headline line like any other
+    assert not next(
+        t for t in readouts.compare(a, "The sides met.").topics if t.key == "refugees"
+    ).minor
+
+
+def test_a_topic_is_not_suggested_unasked_by_one_related_word() -> None:
+    # "lifts" is related to machine building: "lifting the blockade" is not about it, nor is
+    # Vietnam's "national reunification" the one-China principle.
+    c = readouts.compare("Pashinian asked for help in lifting the blockade.", "The sides met.")
+    assert {t.key for t in c.topics} == {"blockade"}
+    c = readouts.compare("They recalled the national reunification of Vietnam.", "They met.")
+    assert "one-china-principle" not in {t.key for t in c.topics}
+
+
+def test_related_words_where_another_topic_is_named_add_no_line() -> None:
+    # "natural gas" is related to energy, and a topic of its own: one line, not two
+    c = readouts.compare("They discussed the supply of natural gas.", "The sides met.")
+    assert [t.key for t in c.topics] == ["natural-gas"]
+
+
+def test_an_armenian_name_keeps_its_letters_in_its_case_forms() -> None:
+    # Նիկոսիա (Nicosia, related to Cyprus) takes case endings; it does not become Նիկոլ
+    assert _mentions("Cyprus", "Վարչապետ Նիկոլ Փաշինյանը հանդիպում է ունեցել։") == []
+    assert [m[1] for m in _mentions("Cyprus", "Նա այցելել է Նիկոսիայի համալսարան։")] == [
+        "Նիկոսիայի"
+    ]

@@ -25,6 +25,7 @@ from readouts.topics import (
     find_query_mentions,
     lexicon_mentions,
     negation_words,
+    related_only,
     resolve_query,
     spelled_out,
 )
@@ -140,7 +141,10 @@ def _compare(
     # One pass over the lexicon per side; ask-only topics (countries) are not reported, but
     # tell discovery which names both sides use in their own words.
     every: list[dict[str, list[tuple[int, int, int]]]] = [{}, {}]
-    per_side = [lexicon_mentions(index[side], lexicon, config, every[side]) for side in (0, 1)]
+    mentioned = [lexicon_mentions(index[side], lexicon, config, every[side]) for side in (0, 1)]
+    # Topics a side names only in related words weigh less (see below).
+    per_side = [{k: ms for k, ms in side.items() if not related_only(ms)} for side in mentioned]
+    hinted: set[str] = set()
     if use_lexicon:
         spans = [_spans_by_sentence(side) for side in per_side]
         for key in sorted(set(per_side[0]) | set(per_side[1])):
@@ -164,6 +168,17 @@ def _compare(
                 ledger[key] = _topic(
                     key, known.name, "lexicon", pair, known.description, known.category
                 )
+        # A topic one side names only in related words ("прихисток", shelter, for refugees),
+        # and the other not at all, is reported on that side, after the topics named by an
+        # alias: related words suggest a topic rather than name it ("exports" for trade).
+        for key in sorted(set(mentioned[0]) ^ set(mentioned[1])):
+            known = lexicon.topics[key]
+            if key not in ledger and not known.ask_only:
+                hinted.add(key)
+                pair = (mentioned[0].get(key, ()), mentioned[1].get(key, ()))
+                ledger[key] = _topic(
+                    key, known.name, "lexicon", pair, known.description, known.category
+                )
     initiators = (find_initiator(ra), find_initiator(rb))
     boilerplate = frozenset(k for k, t in lexicon.topics.items() if t.boilerplate)
     if config.discover > 0:
@@ -172,8 +187,12 @@ def _compare(
         ]
         for side in (0, 1):
             # Every alias of a reported topic is covered, not only its best per sentence.
+            # Only suggested by related words, a topic does not hide a name found there.
             covered = [
-                (m.sentence, m.start, m.end) for t in ledger.values() for m in t.mentions[side]
+                (m.sentence, m.start, m.end)
+                for t in ledger.values()
+                if t.key not in hinted
+                for m in t.mentions[side]
             ] + [span for key, spans in every[side].items() if key in ledger for span in spans]
             # "At the initiative of the Armenian side" is reported as the initiator, not as a
             # topic the other side left out.
@@ -191,9 +210,11 @@ def _compare(
             # Discovery fills the one-sided list up to the budget, after what the lexicon and
             # the user's questions already found.
             status = ("only_a", "only_b")[side]
-            # Boilerplate yields its line to what discovery finds (see _mark_minor).
+            # Boilerplate and topics only suggested yield their lines to what discovery finds
+            # (see _mark_minor).
             one_sided = sum(
-                t.status == status and t.key not in boilerplate for t in ledger.values()
+                t.status == status and t.key not in boilerplate and t.key not in hinted
+                for t in ledger.values()
             )
             limit = min(config.discover, config.one_sided_budget - one_sided)
             found = discover(
@@ -205,6 +226,17 @@ def _compare(
                     pair = (mentions, ()) if side == 0 else ((), mentions)
                     ledger[key] = _topic(key, text, "discovered", pair)
 
+    # A topic only suggested by related words where another topic is named ("natural gas",
+    # of energy, is the natural gas topic; "shadow fleet", of sanctions, the shadow fleet)
+    # adds nothing to it.
+    named = [
+        _spans_by_sentence({k: t.mentions[side] for k, t in ledger.items() if k not in hinted})
+        for side in (0, 1)
+    ]
+    for key in sorted(hinted):
+        side = 0 if ledger[key].mentions[0] else 1
+        if all(_within(m, named[side]) for m in ledger[key].mentions[side]):
+            del ledger[key]
     emphasis = [
         _emphasis(readout, {key: t.mentions[side] for key, t in ledger.items()})
         for side, readout in enumerate((ra, rb))
@@ -213,7 +245,9 @@ def _compare(
         replace(t, emphasis=(emphasis[0].get(key, Emphasis()), emphasis[1].get(key, Emphasis())))
         for key, t in ledger.items()
     ]
-    result = sorted(_mark_minor(weighed, config.one_sided_budget, boilerplate), key=_ledger_order)
+    result = sorted(
+        _mark_minor(weighed, config.one_sided_budget, boilerplate | hinted), key=_ledger_order
+    )
     # What each sentence is about, for the aligner: sentences that mention one topic in
     # different words belong side by side.
     hints: tuple[list[set[str]], list[set[str]]] = (
@@ -256,6 +290,14 @@ def _inside_other(mention: Mention, key: str, spans: dict[int, list[tuple[int, i
     )
 
 
+def _within(mention: Mention, spans: dict[int, list[tuple[int, int, str]]]) -> bool:
+    """Whether ``mention`` lies within one of ``spans`` (see :func:`_spans_by_sentence`)."""
+    return any(
+        start <= mention.start and mention.end <= end
+        for start, end, _ in spans.get(mention.sentence, ())
+    )
+
+
 def _topic(
     key: str,
     name: str,
@@ -274,19 +316,27 @@ def _topic(
 
 
 def _mark_minor(
-    topics: list[Topic], budget: int, boilerplate: frozenset[str] = frozenset()
+    topics: list[Topic], budget: int, weak: frozenset[str] = frozenset()
 ) -> list[Topic]:
     """``topics`` with the one-sided ones past ``budget`` per side marked minor: first those a
-    longer mention of another one-sided topic already says, then diplomatic ``boilerplate``,
-    then those the side gives the least weight (fewest sentences, common nouns before names,
-    raised last). The user's questions always stay in the headline."""
+    longer mention of another one-sided topic already says, then the ``weak`` (diplomatic
+    boilerplate, topics only suggested by related words), then those the side gives the least
+    weight (fewest sentences, common nouns before names, raised last). The user's questions
+    always stay in the headline."""
     minor: set[str] = set()
     for side, status in enumerate(("only_a", "only_b")):
         asked = sum(t.status == status and t.origin == "query" for t in topics)
         one_sided = [t for t in topics if t.status == status]
         # "energy" in "attacks on energy infrastructure", "summit" in "BRICS summit in Kazan":
         # a topic a longer mention of another one-sided topic already says yields its line.
-        spans = _spans_by_sentence({t.key: t.mentions[side] for t in one_sided})
+        # A topic only suggested by related words says nothing over another's head.
+        spans = _spans_by_sentence(
+            {
+                t.key: t.mentions[side]
+                for t in one_sided
+                if t.origin != "lexicon" or not related_only(t.mentions[side])
+            }
+        )
         said = {
             t.key
             for t in one_sided
@@ -296,7 +346,7 @@ def _mark_minor(
             (t for t in one_sided if t.origin != "query"),
             key=lambda t: (
                 t.key in said,
-                t.key in boilerplate,
+                t.key in weak,
                 -t.emphasis[side].sentences,
                 not any(m.text[:1].isupper() for m in t.mentions[side]),
                 t.emphasis[side].first_rank,

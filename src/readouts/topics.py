@@ -137,17 +137,9 @@ def compile_alias(
     if name:
         phrase = True
         content = all_words[all_words.index(content[0]) : all_words.index(content[-1]) + 1]
+    several = len(content) > 1
     terms = tuple(
-        Term(
-            key=w.key,
-            caps=w.is_caps and len(w.key) <= 5 and not w.key.isdigit(),
-            name=w.text[:1].isupper(),
-            endings=(language or "en") if (language or "en") in _ENDINGS else "",
-            max_drop=_max_drop(language, w.key, config),
-            max_add=_MAX_ADD.get(language, config.max_suffix),
-            stem_rule=_stem_rule(language, w, several=len(content) > 1, loose=loose),
-            small_ok=name and k > 0,
-        )
+        _term(w.key, w.text, language, several, loose, name and k > 0, config)
         for k, w in enumerate(content)
     )
     position = {id(w): k for k, w in enumerate(content)}
@@ -160,12 +152,31 @@ def compile_alias(
     return Alias(text, terms, False, related, phrase, joined, len(all_words), order)
 
 
+@cache
+def _term(
+    key: str, text: str, language: str, several: bool, loose: bool, small_ok: bool, config: Config
+) -> Term:
+    """The term of an alias word (computed once: the lexicon's aliases share most words)."""
+    word = Word(key, text, 0, len(text))
+    return Term(
+        key=key,
+        caps=word.is_caps and len(key) <= 5 and not key.isdigit(),
+        name=text[:1].isupper(),
+        endings=(language or "en") if (language or "en") in _ENDINGS else "",
+        max_drop=_max_drop(language, word, config),
+        max_add=_MAX_ADD.get(language, config.max_suffix),
+        stem_rule=_stem_rule(language, word, several=several, loose=loose),
+        small_ok=small_ok,
+    )
+
+
 # How many final letters of an alias word an inflected form may replace, by language. Russian
 # and Ukrainian case endings replace at most two ("санкции" is not "Санкт-", "Вене" not
 # "Венеции"); Turkish and Azerbaijani add suffixes and change little of what is there
 # ("Qarabağ" is not "Qaradağ", "blokada" not "bloklar"); Armenian noun forms may replace three
 # ("սահմանազատում"/"սահմանազատման").
 _MAX_DROP = {"ru": 2, "uk": 2, "tr": 2, "az": 2}
+_HY_NOUN_SUFFIX = "ություն"
 # In a phrase, a shared start this long is one root in Russian and Ukrainian, whatever follows
 # it (up to _ROOT_ENDING letters).
 _ROOT = 7
@@ -177,9 +188,13 @@ _CYRILLIC_VOWELS = frozenset("аеёиоуыэюяіїє")
 _MAX_ADD = {"tr": 5, "az": 5}
 
 
-def _max_drop(language: str, key: str, config: Config) -> int:
-    if not language and "\u0400" <= key[:1] <= "\u04ff":
+def _max_drop(language: str, word: Word, config: Config) -> int:
+    if not language and "\u0400" <= word.key[:1] <= "\u04ff":
         language = "ru"  # a user's alias in Cyrillic
+    if language == "hy" and word.text[:1].isupper() and not word.key.endswith(_HY_NOUN_SUFFIX):
+        # An Armenian name keeps its letters and adds its case ending ("Նիկոսիա"/"Նիկոսիայի"):
+        # "Նիկոսիա" (Nicosia) is not "Նիկոլ". Only the -ություն of "Հանրապետություն" changes.
+        return 1
     return min(config.max_suffix, _MAX_DROP.get(language, config.max_suffix))
 
 
@@ -276,9 +291,10 @@ def compile_topic(
     config: Config = Config(),
     languages: frozenset[str] | None = None,
     related: bool = True,
+    specific: bool = False,
 ) -> TopicMatcher:
-    """Compile a topic's name and aliases (and ``related`` terms if asked) usable in
-    ``languages`` (None: all)."""
+    """Compile a topic's name and aliases (and ``related`` terms if asked, only those
+    :func:`specific` enough if ``specific``) usable in ``languages`` (None: all)."""
     # In a readout in another language, English common words are accidents ("war" is German
     # for "was"); English names and abbreviations (NATO, Taiwan) are not.
     foreign = languages is not None and bool(languages - {"en"})
@@ -288,7 +304,10 @@ def compile_topic(
         # Case matters: "Nato" (German spelling, any capitalised word) is not "NATO". The same
         # spelling in two languages inflects by each one's rules ("Putin", Azerbaijani
         # "Putinin").
-        if (is_related and not related) or (text, lang) in seen:
+        if (is_related and (not related or (specific and not _specific(text)))) or (
+            text,
+            lang,
+        ) in seen:
             continue
         alias = compile_alias(
             text,
@@ -310,12 +329,24 @@ def compile_topic(
 def _compiled_lexicon(
     lexicon: Lexicon, config: Config, languages: frozenset[str] | None
 ) -> tuple[TopicMatcher, ...]:
-    # Related terms only support a topic the user asks about; on their own, in the default
-    # report, they suggest too much ("stability", "exports").
+    # Unasked, a topic is suggested only by related terms specific enough: a related word
+    # alone says too much ("lifts", of machine building, in "lifting the blockade"; "grain"
+    # in "the grain deal"; "reunification" of Vietnam, not of China).
     return tuple(
-        compile_topic(t, config=config, languages=languages, related=False)
+        compile_topic(t, config=config, languages=languages, specific=True)
         for t in lexicon.topics.values()
     )
+
+
+def _specific(text: str) -> bool:
+    """Whether a term is more than one ordinary word: a phrase, a name, or a Chinese word of
+    three characters or more ("大熊猫", giant panda; not "沟通", communication)."""
+    if has_han(text):
+        return len(text) >= _HAN_SPECIFIC
+    return text[:1].isupper() or len(words(text)) > 1
+
+
+_HAN_SPECIFIC = 3
 
 
 _HAN_LETTER = re.compile("[\u3400-\u9fff]")
@@ -809,17 +840,22 @@ def find_mentions(
     negation: frozenset[str],
     config: Config,
     every: list[tuple[int, int, int]] | None = None,
+    apart: bool = False,
 ) -> tuple[Mention, ...]:
     """Every mention of a topic in a readout, at most one per sentence (the best). ``every``,
-    if given, receives the span of each alias found, not only the best per sentence."""
+    if given, receives the span of each alias found (not of related terms), not only the best
+    per sentence. With ``apart``, related terms count only when no alias is found at all."""
     best: dict[int, _Found] = {}
+    by_related: dict[int, _Found] = best if not apart else {}
     for alias in matcher.aliases:
+        kept = by_related if alias.related else best
         for found in _alias_mentions(index, alias, config):
-            if every is not None:
+            if every is not None and not alias.related:
                 every.append(found[:3])
-            old = best.get(found[0])
+            old = kept.get(found[0])
             if old is None or (found[3], -found[1]) > (old[3], -old[1]):
-                best[found[0]] = found
+                kept[found[0]] = found
+    best = best or by_related
     texts = index.readout.sentences
     return tuple(
         _with_negation(
@@ -1000,9 +1036,11 @@ def lexicon_mentions(
     spans: dict[str, list[tuple[int, int, int]]] | None = None,
 ) -> dict[str, tuple[Mention, ...]]:
     """Mentions of every lexicon topic found in the readout, by topic id (ask-only topics
-    included: the caller decides what to report). ``spans``, if given, receives for each
-    topic found the span of every alias, not only the best per sentence ("the United States"
-    where the sentence's mention is "American", "Kashmir" beside "Jammu")."""
+    included: the caller decides what to report). Related terms count only for a topic the
+    readout names by no alias: its mentions are then all ``related`` ones (see
+    :func:`related_only`). ``spans``, if given, receives for each topic found by an alias the
+    span of every alias, not only the best per sentence ("the United States" where the
+    sentence's mention is "American", "Kashmir" beside "Jammu")."""
     out: dict[str, tuple[Mention, ...]] = {}
     negation = negation_words()
     matchers = _compiled_lexicon(lexicon, config, index.languages)
@@ -1011,23 +1049,36 @@ def lexicon_mentions(
     if any(has_han(s.text) for s in index.readout.sentences):
         present.add(_HAN_ALIAS)
     # An alias can match only if the readout has words starting as each of its words must
-    # (see ReadoutIndex.find_term); testing that first skips most of the lexicon's thousands
-    # of aliases, which was most of the time of comparing two short readouts.
-    passing: dict[int, list[Alias]] = {}
-    for t, alias, need in _alias_needs(lexicon, config, index.languages):
-        if need <= present:
-            passing.setdefault(t, []).append(alias)
-    for t, aliases in passing.items():  # in lexicon order: the needs are listed in it
+    # (see ReadoutIndex.find_term); testing that first skips most of the lexicon's tens of
+    # thousands of aliases, which was most of the time of comparing two short readouts. The
+    # aliases are filed under one of their needs: only those filed under a beginning the
+    # readout has are tested at all.
+    by_need = _alias_needs(lexicon, config, index.languages)
+    passing: dict[int, list[tuple[int, Alias]]] = {}
+    for start in present:
+        for t, position, alias, need in by_need.get(start, ()):
+            if need <= present:
+                passing.setdefault(t, []).append((position, alias))
+    for t in sorted(passing):  # in lexicon order, each topic's aliases in theirs
+        aliases = [alias for _, alias in sorted(passing[t], key=operator.itemgetter(0))]
         matcher = matchers[t]
         if len(aliases) < len(matcher.aliases):
             matcher = TopicMatcher(matcher.topic, tuple(aliases))
         every: list[tuple[int, int, int]] | None = [] if spans is not None else None
-        mentions = find_mentions(index, matcher, negation=negation, config=config, every=every)
+        mentions = find_mentions(
+            index, matcher, negation=negation, config=config, every=every, apart=True
+        )
         if mentions:
             out[matcher.topic.key] = mentions
-            if spans is not None and every is not None:
+            if spans is not None and every:
                 spans[matcher.topic.key] = every
     return out
+
+
+def related_only(mentions: Sequence[Mention]) -> bool:
+    """Whether a lexicon topic's mentions in a readout are all through related terms: it is
+    named by no alias there (see :func:`lexicon_mentions`)."""
+    return all(m.matched_by == "related" for m in mentions)
 
 
 _HAN_ALIAS = "\x00han"  # what a Chinese alias needs: a Chinese character in the readout
@@ -1036,21 +1087,23 @@ _HAN_ALIAS = "\x00han"  # what a Chinese alias needs: a Chinese character in the
 @cache
 def _alias_needs(
     lexicon: Lexicon, config: Config, languages: frozenset[str] | None
-) -> tuple[tuple[int, Alias, frozenset[str]], ...]:
-    """(topic position, alias, needs) for every alias of the compiled topics, in order: the
-    word beginnings a readout must have for the alias to match are two letters for a name
-    (variants differ after them), ``min_stem`` letters (or the whole word) for other words."""
-    return tuple(
-        (
-            t,
-            alias,
-            frozenset({_HAN_ALIAS})
-            if alias.han
-            else frozenset(w.key[:2] if w.name else w.key[: config.min_stem] for w in alias.terms),
-        )
-        for t, matcher in enumerate(_compiled_lexicon(lexicon, config, languages))
-        for alias in matcher.aliases
-    )
+) -> dict[str, list[tuple[int, int, Alias, frozenset[str]]]]:
+    """(topic position, alias position, alias, needs) for every alias of the compiled topics,
+    filed under its longest need: the word beginnings a readout must have for the alias to
+    match are two letters for a name (variants differ after them), ``min_stem`` letters (or
+    the whole word) for other words."""
+    by_need: dict[str, list[tuple[int, int, Alias, frozenset[str]]]] = defaultdict(list)
+    for t, matcher in enumerate(_compiled_lexicon(lexicon, config, languages)):
+        for position, alias in enumerate(matcher.aliases):
+            need = (
+                frozenset({_HAN_ALIAS})
+                if alias.han
+                else frozenset(
+                    w.key[:2] if w.name else w.key[: config.min_stem] for w in alias.terms
+                )
+            )
+            by_need[max(need, key=len)].append((t, position, alias, need))
+    return dict(by_need)
 
 
 @dataclass(frozen=True)
