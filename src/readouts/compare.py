@@ -168,9 +168,9 @@ def _compare(
                 ledger[key] = _topic(
                     key, known.name, "lexicon", pair, known.description, known.category
                 )
-        # A topic one side names only in related words ("прихисток", shelter, for refugees),
-        # and the other not at all, is reported on that side, after the topics named by an
-        # alias: related words suggest a topic rather than name it ("exports" for trade).
+        # A topic one side names only in related words ("temporary protection" for
+        # refugees), and the other not at all, is reported on that side, after the topics
+        # named by an alias: related words suggest a topic rather than name it.
         for key in sorted(set(mentioned[0]) ^ set(mentioned[1])):
             known = lexicon.topics[key]
             if key not in ledger and not known.ask_only:

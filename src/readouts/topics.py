@@ -290,11 +290,10 @@ def compile_topic(
     *,
     config: Config = Config(),
     languages: frozenset[str] | None = None,
-    related: bool = True,
     specific: bool = False,
 ) -> TopicMatcher:
-    """Compile a topic's name and aliases (and ``related`` terms if asked, only those
-    :func:`specific` enough if ``specific``) usable in ``languages`` (None: all)."""
+    """Compile a topic's name, aliases and related terms (only those :func:`_specific`
+    enough if ``specific``) usable in ``languages`` (None: all)."""
     # In a readout in another language, English common words are accidents ("war" is German
     # for "was"); English names and abbreviations (NATO, Taiwan) are not.
     foreign = languages is not None and bool(languages - {"en"})
@@ -304,10 +303,8 @@ def compile_topic(
         # Case matters: "Nato" (German spelling, any capitalised word) is not "NATO". The same
         # spelling in two languages inflects by each one's rules ("Putin", Azerbaijani
         # "Putinin").
-        if (is_related and (not related or (specific and not _specific(text)))) or (
-            text,
-            lang,
-        ) in seen:
+        vague = is_related and specific and not _specific(text)
+        if vague or (text, lang) in seen:
             continue
         alias = compile_alias(
             text,
