@@ -123,6 +123,9 @@ def test_inflected_russian_and_armenian() -> None:
         # Turkish and Azerbaijani "hava" is air: "Azərbaycan Hava Yolları" is not Havana.
         ("Cuba", "Azərbaycan Hava Yolları təyyarəsi qəzaya uğrayıb."),
         ("Cuba", "Hava saldırıları kınandı."),
+        # An acronym in capitals is a name, not an English word with an ending: the TRIPS
+        # waiver is not a trip ("Reise").
+        ("TRIPS waiver", "Der Bundeskanzler sprach über seine Reise nach Indien."),
     ],
 )
 def test_no_match_inside_unrelated_words(query: str, text: str) -> None:

@@ -327,16 +327,20 @@ _ENGLISH_ENDINGS = (
 
 def said_as(english: str, languages: frozenset[str] | None = None) -> tuple[tuple[str, str], ...]:
     """(language, form) for an English word or phrase in the translation tables of
-    ``languages`` (None: every table), found also when its last word is inflected.
+    ``languages`` (None: every table), found also when its last word is inflected; not an
+    acronym in capitals, which is no English word with an ending ("TRIPS" is not "trips").
 
     >>> ("ru", "удобрение") in said_as("fertilizers")
     True
+    >>> said_as("TRIPS", frozenset({"de"})), said_as("trips", frozenset({"de"}))
+    ((), (('de', 'Reise'),))
     """
     head, _, last = _name_key(english).rpartition(" ")
+    inflected = not english.split()[-1].isupper() if english.split() else True
     candidates = [last] + [
         last[: -len(ending)] + base
         for ending, base in _ENGLISH_ENDINGS
-        if last.endswith(ending) and len(last) - len(ending) >= 3
+        if inflected and last.endswith(ending) and len(last) - len(ending) >= 3
     ]
     out: list[tuple[str, str]] = []
     for code in _codes("words") if languages is None else sorted(languages):
