@@ -126,6 +126,10 @@ def test_inflected_russian_and_armenian() -> None:
         # An acronym in capitals is a name, not an English word with an ending: the TRIPS
         # waiver is not a trip ("Reise").
         ("TRIPS waiver", "Der Bundeskanzler sprach über seine Reise nach Indien."),
+        # ... but the longest word of a question of plain words must be there, and words of
+        # equal length are all needed.
+        ("military intervention", "They praised military cooperation."),
+        ("coast guard", "They discussed coastal tourism."),
     ],
 )
 def test_no_match_inside_unrelated_words(query: str, text: str) -> None:
@@ -954,6 +958,9 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
         ("ammunition", "Обговорили постачання артилерійських снарядів."),
         # A three-letter word of a question takes a short case ending ("այց", visit).
         ("visit to Armenia", "Վերահաստատել է Հայաստան պաշտոնական այցով ժամանելու հրավերը։"),
+        # A question of plain words is pinned down by its longest; one other may be missing.
+        ("giant pandas", "The two leaders welcomed the new pair of pandas in Canberra."),
+        ("seized firearms", "The firearms taken from the crew must be returned."),
     ],
 )
 def test_how_readouts_name_topics(query: str, text: str) -> None:
