@@ -130,6 +130,11 @@ def test_inflected_russian_and_armenian() -> None:
         # equal length are all needed.
         ("military intervention", "They praised military cooperation."),
         ("coast guard", "They discussed coastal tourism."),
+        # Names that begin alike: a word is the one's it spells more of.
+        ("Niger", "The Nigerian President arrived."),
+        ("Niger", "Le président du Nigéria est arrivé."),
+        ("Niger", "Президент Нигерии прибыл."),
+        ("Nigeria", "Nijer Cumhurbaşkanı geldi."),
     ],
 )
 def test_no_match_inside_unrelated_words(query: str, text: str) -> None:
@@ -1026,3 +1031,13 @@ def test_an_armenian_name_keeps_its_letters_in_its_case_forms() -> None:
     assert [m[1] for m in _mentions("Cyprus", "Նա այցելել է Նիկոսիայի համալսարան։")] == [
         "Նիկոսիայի"
     ]
+
+
+def test_a_place_is_not_reported_as_another_whose_name_begins_alike() -> None:
+    for text in (
+        "Hello. They spoke about the situation in Niger.",
+        "Bonjour. Ils ont évoqué la situation au Niger.",
+        "Здравствуйте. Обсуждалась ситуация в Нигере.",
+    ):
+        c = readouts.compare(text, "Hello. They spoke about trade.", labels=("A", "B"))
+        assert [t.name for t in c.topics if t.status == "only_a"] == ["Niger"], text

@@ -95,6 +95,17 @@ class Lexicon:
         """The topic whose id, name or alias is ``name`` (case-insensitive), if any."""
         return self._names().get(_name_key(name))
 
+    def rivals(self, name: str) -> list[TopicDef]:
+        """Topics with a name or alias whose first word begins ``name``'s first word, or the
+        other way round, without being the same word: Nigeria ("Nigerian") and Niger."""
+        first = _name_key(name).split(" ", 1)[0]
+        out: dict[str, TopicDef] = {}
+        for other, topic in self._names().items():
+            word = other.split(" ", 1)[0]
+            if word != first and (word.startswith(first) or first.startswith(word)):
+                out.setdefault(topic.key, topic)
+        return list(out.values())
+
     @cache  # noqa: B019 - Lexicon is frozen and hashable by identity; the cache lives with it
     def _names(self) -> dict[str, TopicDef]:
         names: dict[str, TopicDef] = {}

@@ -1056,6 +1056,7 @@ def lexicon_mentions(
         for t, position, alias, need in by_need.get(start, ()):
             if need <= present:
                 passing.setdefault(t, []).append((position, alias))
+    used: dict[str, TopicMatcher] = {}
     for t in sorted(passing):  # in lexicon order, each topic's aliases in theirs
         aliases = [alias for _, alias in sorted(passing[t], key=operator.itemgetter(0))]
         matcher = matchers[t]
@@ -1067,8 +1068,20 @@ def lexicon_mentions(
         )
         if mentions:
             out[matcher.topic.key] = mentions
+            used[matcher.topic.key] = matcher
             if spans is not None and every:
                 spans[matcher.topic.key] = every
+    # Places whose names begin alike (Niger, Nigeria): a word is the one's it spells more of.
+    found = [k for k in out if lexicon.topics[k].ask_only]
+    places = [c for k in found for c in _claims(index, used[k], config)]
+    for key in found:
+        kept = tuple(m for m in out[key] if not _owned_by_other(m, places))
+        if kept:
+            out[key] = kept
+        else:
+            del out[key]
+            if spans is not None:
+                spans.pop(key, None)
     return out
 
 
@@ -1111,7 +1124,9 @@ class Query:
     conjunction of concepts that must all be mentioned in one sentence ("Lachin corridor
     blockade" is the Lachin-corridor topic and the blockade topic together). A concept is a
     lexicon topic, with all its aliases and related terms, or the user's own words.
-    ``key`` is the lexicon id when the whole question is one lexicon topic.
+    ``key`` is the lexicon id when the whole question is one lexicon topic. ``rivals`` are
+    lexicon topics whose names begin as a name the question asks does (Nigeria and Niger):
+    a word they spell more of is theirs, not the question's.
     """
 
     key: str
@@ -1119,6 +1134,7 @@ class Query:
     description: str
     category: str
     alternatives: tuple[Conjunction, ...]
+    rivals: tuple[TopicDef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1170,7 +1186,10 @@ def resolve_query(name: str, lexicon: Lexicon, languages: frozenset[str] | None 
             and not all(w[:1].isupper() for w in plain)
         ):
             alternatives += (Conjunction(tuple(_word(w, languages=languages) for w in plain)),)
-        return Query(topic.key, base, topic.description, topic.category, alternatives)
+        rivals = tuple(
+            t for t in lexicon.rivals(topic.name) if t.key != topic.key and topic.name[:1].isupper()
+        )
+        return Query(topic.key, base, topic.description, topic.category, alternatives, rivals)
     # "AU mission transition (ATMIS/AUSSOM)": what is in brackets are other names for it.
     bracketed = [p for group in _BRACKETS.findall(base) for p in re.split(r"\s*/\s*", group)]
     main = " ".join(_BRACKETS.sub(" ", base).split())
@@ -1196,7 +1215,14 @@ def resolve_query(name: str, lexicon: Lexicon, languages: frozenset[str] | None 
     if len(names) >= 3 and all(n[:1].isupper() and not n.isupper() for n in names):
         acronym = "".join(n[0] for n in names)
         alternatives += (Conjunction((_word(acronym, languages=frozenset()),)),)
-    return Query(f"query:{base.casefold()}", base, "", "", alternatives)
+    asked = {
+        c.name
+        for conjunction in alternatives
+        for c in (*conjunction.required, *conjunction.optional)
+        if c.key.startswith("word:") and c.name[:1].isupper()
+    }
+    rivals = tuple({t.key: t for n in sorted(asked) for t in lexicon.rivals(n)}.values())
+    return Query(f"query:{base.casefold()}", base, "", "", alternatives, rivals)
 
 
 def spelled_out(name: str, indexes: Sequence[ReadoutIndex]) -> list[str]:
@@ -1422,6 +1448,15 @@ def find_query_mentions(
 ) -> tuple[Mention, ...]:
     """Mentions of a query: sentences where every concept of one alternative is mentioned."""
     best: dict[int, Mention] = {}
+    # A rival name's mentions own the words they are closer to ("Nigéria" is Nigeria's,
+    # "Niger" stays the asked Niger's).
+    rivals = [
+        claim
+        for topic in query.rivals
+        for claim in _claims(
+            index, compile_topic(topic, config=config, languages=index.languages), config
+        )
+    ]
 
     def mentions_of(concept: TopicDef) -> dict[int, Mention]:
         if concept.key.startswith("word:") and is_acronym(concept.name):
@@ -1435,7 +1470,7 @@ def find_query_mentions(
             )
         matcher = compile_topic(concept, config=config, languages=index.languages)
         found = find_mentions(index, matcher, negation=negation, config=config)
-        return {m.sentence: m for m in found}
+        return {m.sentence: m for m in found if not _owned_by_other(m, rivals)}
 
     for conjunction in query.alternatives:
         if not conjunction.required:
@@ -1485,6 +1520,37 @@ def find_query_mentions(
                 if old is None or mention.score > old.score:
                     best[t] = mention
     return tuple(best[s] for s in sorted(best))
+
+
+def _closeness(alias: str, text: str) -> tuple[int, int]:
+    """How many first letters ``text`` shares with the ``alias`` that found it, and how few
+    of the alias's letters are left over."""
+    a, t = (_unaccented(x).casefold() for x in (alias, text))
+    shared = len(os.path.commonprefix([a, t]))  # noqa: RUF071 - letters, not paths
+    return shared, shared - len(a)
+
+
+# Where a topic's aliases are found, and how closely: (sentence, start, end, closeness).
+_Claim = tuple[int, int, int, tuple[int, int]]
+
+
+def _claims(index: ReadoutIndex, matcher: TopicMatcher, config: Config) -> list[_Claim]:
+    """Every place an alias of ``matcher`` is found, not only the best per sentence."""
+    texts = index.readout.sentences
+    return [
+        (s, start, end, _closeness(alias, texts[s].text[start:end]))
+        for a in matcher.aliases
+        if not a.related
+        for s, start, end, _, _, alias, _ in _alias_mentions(index, a, config)
+    ]
+
+
+def _owned_by_other(mention: Mention, claims: Sequence[_Claim]) -> bool:
+    """Whether another topic's alias is found on the same words and spells more of them: a
+    word is the topic's whose name it is closer to (Niger, Nigeria)."""
+    place = (mention.sentence, mention.start, mention.end)
+    mine = _closeness(mention.alias, mention.text)
+    return any(c[:3] == place and c[3] > mine for c in claims)
 
 
 def _plain(concept: TopicDef) -> bool:
