@@ -21,9 +21,12 @@ not match anything (``topics.py`` does).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import re
 import tomllib
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -95,16 +98,32 @@ class Lexicon:
         """The topic whose id, name or alias is ``name`` (case-insensitive), if any."""
         return self._names().get(_name_key(name))
 
-    def rivals(self, name: str) -> list[TopicDef]:
-        """Topics with a name or alias whose first word begins ``name``'s first word, or the
-        other way round, without being the same word: Nigeria ("Nigerian") and Niger."""
+    def rivals(self, name: str) -> tuple[TopicDef, ...]:
+        """Places (ask-only topics: countries, cities) with a name or alias whose first word
+        begins ``name``'s first word, or the other way round, without being the same word:
+        Nigeria ("Nigerian") and Niger."""
         first = _name_key(name).split(" ", 1)[0]
+        words, topics = self._first_words()
+        at = bisect.bisect_left(words, first)
+        longer = itertools.takewhile(lambda w: w.startswith(first), words[at:])
+        shorter = (first[:k] for k in range(1, len(first)))
         out: dict[str, TopicDef] = {}
-        for other, topic in self._names().items():
-            word = other.split(" ", 1)[0]
-            if word != first and (word.startswith(first) or first.startswith(word)):
-                out.setdefault(topic.key, topic)
-        return list(out.values())
+        for word in (*longer, *shorter):
+            if word != first:
+                for topic in topics.get(word, ()):
+                    out.setdefault(topic.key, topic)
+        return tuple(out.values())
+
+    @cache  # noqa: B019 - Lexicon is frozen and hashable by identity; the cache lives with it
+    def _first_words(self) -> tuple[list[str], dict[str, list[TopicDef]]]:
+        """The first words of every name and alias of a place, sorted, and the places they
+        begin."""
+        topics: dict[str, list[TopicDef]] = defaultdict(list)
+        for topic in self.topics.values():
+            if topic.ask_only:
+                for other in {_name_key(n).split(" ", 1)[0] for n in (topic.name, *topic.aliases)}:
+                    topics[other].append(topic)
+        return sorted(topics), dict(topics)
 
     @cache  # noqa: B019 - Lexicon is frozen and hashable by identity; the cache lives with it
     def _names(self) -> dict[str, TopicDef]:

@@ -1072,9 +1072,14 @@ def lexicon_mentions(
             if spans is not None and every:
                 spans[matcher.topic.key] = every
     # Places whose names begin alike (Niger, Nigeria): a word is the one's it spells more of.
-    found = [k for k in out if lexicon.topics[k].ask_only]
-    places = [c for k in found for c in _claims(index, used[k], config)]
-    for key in found:
+    contested = {
+        key
+        for key in out
+        if lexicon.topics[key].ask_only
+        and any(r.key in out and r.key != key for r in lexicon.rivals(lexicon.topics[key].name))
+    }
+    for key in sorted(contested):
+        places = _claims(index, (used[k] for k in contested if k != key), config)
         kept = tuple(m for m in out[key] if not _owned_by_other(m, places))
         if kept:
             out[key] = kept
@@ -1450,13 +1455,11 @@ def find_query_mentions(
     best: dict[int, Mention] = {}
     # A rival name's mentions own the words they are closer to ("Nigéria" is Nigeria's,
     # "Niger" stays the asked Niger's).
-    rivals = [
-        claim
-        for topic in query.rivals
-        for claim in _claims(
-            index, compile_topic(topic, config=config, languages=index.languages), config
-        )
-    ]
+    rivals = _claims(
+        index,
+        (compile_topic(t, config=config, languages=index.languages) for t in query.rivals),
+        config,
+    )
 
     def mentions_of(concept: TopicDef) -> dict[int, Mention]:
         if concept.key.startswith("word:") and is_acronym(concept.name):
@@ -1530,27 +1533,30 @@ def _closeness(alias: str, text: str) -> tuple[int, int]:
     return shared, shared - len(a)
 
 
-# Where a topic's aliases are found, and how closely: (sentence, start, end, closeness).
-_Claim = tuple[int, int, int, tuple[int, int]]
-
-
-def _claims(index: ReadoutIndex, matcher: TopicMatcher, config: Config) -> list[_Claim]:
-    """Every place an alias of ``matcher`` is found, not only the best per sentence."""
+def _claims(
+    index: ReadoutIndex, matchers: Iterable[TopicMatcher], config: Config
+) -> dict[tuple[int, int, int], tuple[int, int]]:
+    """Every place (sentence, start, end) an alias of ``matchers`` is found, not only the
+    best per sentence, with the closest any alias comes to the words there."""
     texts = index.readout.sentences
-    return [
-        (s, start, end, _closeness(alias, texts[s].text[start:end]))
-        for a in matcher.aliases
-        if not a.related
-        for s, start, end, _, _, alias, _ in _alias_mentions(index, a, config)
-    ]
+    out: dict[tuple[int, int, int], tuple[int, int]] = {}
+    for matcher in matchers:
+        for a in matcher.aliases:
+            if a.related:
+                continue
+            for s, start, end, _, _, alias, _ in _alias_mentions(index, a, config):
+                close = _closeness(alias, texts[s].text[start:end])
+                out[s, start, end] = max(close, out.get((s, start, end), close))
+    return out
 
 
-def _owned_by_other(mention: Mention, claims: Sequence[_Claim]) -> bool:
+def _owned_by_other(
+    mention: Mention, claims: Mapping[tuple[int, int, int], tuple[int, int]]
+) -> bool:
     """Whether another topic's alias is found on the same words and spells more of them: a
     word is the topic's whose name it is closer to (Niger, Nigeria)."""
-    place = (mention.sentence, mention.start, mention.end)
-    mine = _closeness(mention.alias, mention.text)
-    return any(c[:3] == place and c[3] > mine for c in claims)
+    other = claims.get((mention.sentence, mention.start, mention.end))
+    return other is not None and other > _closeness(mention.alias, mention.text)
 
 
 def _plain(concept: TopicDef) -> bool:
