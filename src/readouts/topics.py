@@ -1191,8 +1191,10 @@ def resolve_query(name: str, lexicon: Lexicon, languages: frozenset[str] | None 
             and not all(w[:1].isupper() for w in plain)
         ):
             alternatives += (Conjunction(tuple(_word(w, languages=languages) for w in plain)),)
-        rivals = tuple(
-            t for t in lexicon.rivals(topic.name) if t.key != topic.key and topic.name[:1].isupper()
+        rivals = (
+            tuple(t for t in lexicon.rivals(topic.name) if t.key != topic.key)
+            if topic.name[:1].isupper()
+            else ()
         )
         return Query(topic.key, base, topic.description, topic.category, alternatives, rivals)
     # "AU mission transition (ATMIS/AUSSOM)": what is in brackets are other names for it.
