@@ -966,6 +966,17 @@ def test_a_question_is_also_read_from_its_last_words_back() -> None:
         # A question of plain words is pinned down by its longest; one other may be missing.
         ("giant pandas", "The two leaders welcomed the new pair of pandas in Canberra."),
         ("seized firearms", "The firearms taken from the crew must be returned."),
+        # The words of an alias may stand four words apart per word.
+        (
+            "Syrian refugees return",
+            "Erdoğan, Suriyelilerin yurtlarına gönüllü, güvenli ve onurlu dönüşünün önemini "
+            "vurguladı.",
+        ),
+        (
+            "arms supplies to Ukraine",
+            "Отмечено, что накачивание Вашингтоном и его союзниками киевского режима оружием "
+            "продолжается.",
+        ),
     ],
 )
 def test_how_readouts_name_topics(query: str, text: str) -> None:

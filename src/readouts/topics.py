@@ -905,7 +905,11 @@ def _alias_mentions(index: ReadoutIndex, alias: Alias, config: Config) -> Iterab
             config,
             contiguous=alias.phrase,
             joined=alias.joined,
-            window=min(config.window, config.window_per_word * alias.size),
+            window=min(
+                config.window,
+                alias.size
+                * (config.related_window_per_word if alias.related else config.window_per_word),
+            ),
         )
         if choice is None:
             continue
