@@ -1082,9 +1082,10 @@ def lexicon_mentions(
         if lexicon.topics[key].ask_only
         and any(r.key in out and r.key != key for r in lexicon.rivals(lexicon.topics[key].name))
     }
+    claims = {key: _claims(index, (used[key],), config) for key in contested}
     for key in sorted(contested):
-        places = _claims(index, (used[k] for k in contested if k != key), config)
-        kept = tuple(m for m in out[key] if not _owned_by_other(m, places))
+        others = [c for k, c in claims.items() if k != key]
+        kept = tuple(m for m in out[key] if not any(_owned_by_other(m, c) for c in others))
         if kept:
             out[key] = kept
         else:
